@@ -1,0 +1,46 @@
+"""One typed settings object: environment variables with a PEERFEED_ prefix, or a .env file.
+
+No module reads `os.environ` on its own; build a `Settings` once at the edge (CLI, flow, page)
+and pass it in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///data/peerfeed.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PEERFEED_", env_file=".env", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    sources_file: Path = Path("sources.yaml")
+    model_path: Path | None = Field(
+        default=None, description="A skops model file; None uses the model shipped in classifier/"
+    )
+
+    # Collectors
+    user_agent: str = "peerfeed/0.1 (+https://github.com/peerfeed/peerfeed)"
+    fetch_timeout_s: float = 20.0
+    max_feed_bytes: int = 10 * 1024 * 1024
+    mastodon_access_token: SecretStr | None = None
+    bluesky_handle: str | None = None
+    bluesky_app_password: SecretStr | None = None
+    bluesky_session_file: Path = Path("data/bluesky-session.txt")
+    collect_concurrency: int = 4
+
+    # Alerts: no post text ever leaves in an alert, only a link and the level.
+    alert_webhook_url: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "peerfeed@localhost"
+    alert_email_to: list[str] = []
+    public_base_url: str = "http://127.0.0.1:8501"
+
+    # Dashboard
+    digest_requires_sign_in: bool = False
+    site_dir: Path = Path("site")

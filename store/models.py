@@ -1,0 +1,230 @@
+"""Typed SQLAlchemy 2 models."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC-aware datetimes")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict: JSON, list: JSON}
+
+
+class ReviewState(str, enum.Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    HIDDEN = "hidden"
+    ESCALATED = "escalated"
+
+
+class Role(str, enum.Enum):
+    READER = "reader"
+    MODERATOR = "moderator"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+class Source(Base):
+    """A place posts come from: a blog feed, a Mastodon hashtag/account/list, a Bluesky query/feed."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(30), default="feed")
+    url: Mapped[str] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    options: Mapped[dict] = mapped_column(default=dict)
+    # Conditional GET and incremental cursors
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    # Health, as Miniflux keeps it
+    last_fetched_at: Mapped[datetime | None]
+    last_status: Mapped[str | None] = mapped_column(String(20))
+    last_error_kind: Mapped[str | None] = mapped_column(String(20))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("platform", "platform_id", name="uq_posts_platform_id"),
+        Index("ix_posts_published_at", "published_at"),
+        Index("ix_posts_fingerprint", "fingerprint"),
+        Index("ix_posts_canonical_url", "canonical_url"),
+        Index("ix_posts_story_id", "story_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    platform_id: Mapped[str] = mapped_column(String(1000))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    url: Mapped[str] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    story_id: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text, default="")
+    author_url: Mapped[str | None] = mapped_column(Text)
+    content_html: Mapped[str] = mapped_column(Text, default="")
+    content_text: Mapped[str] = mapped_column(Text, default="")
+    content_warning: Mapped[str | None] = mapped_column(Text)
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str | None] = mapped_column(String(20))
+    tags: Mapped[list] = mapped_column(default=list)
+    links: Mapped[list] = mapped_column(default=list)
+    reply_to: Mapped[str | None] = mapped_column(Text)
+    thread_url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime]
+    updated_at: Mapped[datetime | None]
+    collected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]
+
+    source: Mapped[Source | None] = relationship()
+    classification: Mapped[Classification | None] = relationship(back_populates="post", uselist=False)
+    review: Mapped[ReviewItem | None] = relationship(back_populates="post", uselist=False)
+
+
+class Classification(Base):
+    __tablename__ = "classifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), unique=True)
+    model_version: Mapped[str] = mapped_column(String(100))
+    topics: Mapped[list] = mapped_column(default=list)
+    topic_scores: Mapped[dict] = mapped_column(default=dict)
+    distress: Mapped[int | None] = mapped_column(Integer)
+    distress_score: Mapped[float | None] = mapped_column(Float)
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=True)
+    reasons: Mapped[list] = mapped_column(default=list)
+    error: Mapped[str | None] = mapped_column(Text)
+    classified_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    post: Mapped[Post] = relationship(back_populates="classification")
+
+
+class ReviewItem(Base):
+    """A post's place in moderation. Readers see a post only when its item is approved."""
+
+    __tablename__ = "review_items"
+    __table_args__ = (Index("ix_review_queue", "state", "priority", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), unique=True)
+    state: Mapped[str] = mapped_column(String(20), default=ReviewState.PENDING.value)
+    level: Mapped[int | None] = mapped_column(Integer)
+    # Higher first: crisis 3, high 2, concern 1, failed classification 2 (fail toward review).
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str | None] = mapped_column(Text)
+    assignee: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    post: Mapped[Post] = relationship(back_populates="review")
+
+
+
+class AuditEntry(Base):
+    """Every moderator action: who, when, what, on which item."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    review_item_id: Mapped[int | None] = mapped_column(ForeignKey("review_items.id", ondelete="SET NULL"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    detail: Mapped[dict] = mapped_column(default=dict)
+
+
+class Label(Base):
+    """A moderator's correction, kept as a training label for the classifier."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(200))
+    distress: Mapped[int | None] = mapped_column(Integer)
+    topics: Mapped[list | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FetchRun(Base):
+    __tablename__ = "fetch_runs"
+    __table_args__ = (Index("ix_fetch_runs_source", "source_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    error_kind: Mapped[str | None] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+    items_new: Mapped[int] = mapped_column(Integer, default=0)
+    items_updated: Mapped[int] = mapped_column(Integer, default=0)
+    items_deleted: Mapped[int] = mapped_column(Integer, default=0)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20), default=Role.READER.value)
+    email: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
