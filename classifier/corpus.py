@@ -2,7 +2,7 @@
 
 `build_corpus()` is deterministic: it turns every hand-written piece in `classifier/data/pieces_*.py`
 into a few variants (slots filled with different places, relatives and services; toot, skeet and
-blog shapes). All variants of a piece share a `group`, and the held-out split is chosen by group,
+reply shapes). All variants of a piece share a `group`, and the held-out split is chosen by group,
 so near-duplicates never sit on both sides. `classifier/data/corpus.jsonl` is its committed output
 (`python -m classifier.corpus` rewrites it); a test checks the two agree.
 """
@@ -43,7 +43,8 @@ HASHTAGS = {
     "employment": "#Work", "treatment": "#Meds", "digital": "#Digital", "events": "#Event",
     "stigma_rights": "#MentalHealthAct",
 }
-OPENERS = ["Evening all. ", "Quick one. ", "Morning all. ", "Posting this here. ", "Bit of a long one. "]
+HANDLES = ["@jo", "@sam", "@kez", "@priya", "@dev", "@mags", "@tom", "@ali", "@bea", "@chris", "@ffion", "@nia",
+           "@ravi", "@lou", "@mo", "@pat", "@sian", "@wes", "@yas", "@zoe", "@ade", "@bill", "@cat", "@dan"]
 
 
 def _pieces() -> list[tuple[int, str, str, str]]:
@@ -67,16 +68,16 @@ def _fill(text: str, rng: random.Random) -> str:
 
 
 def _shape(text: str, topics: list[str], variant: int, rng: random.Random) -> tuple[str, str]:
-    """Dress a filled piece as a skeet, a toot or a blog paragraph."""
+    """Dress a filled piece as a skeet, a toot or a reply."""
     if variant == 0:
-        return text, "skeet"
+        return text, "blog" if len(text) > 160 else "skeet"
     if variant == 1:
         tags = [HASHTAGS[t] for t in topics[:2]] or ["#MentalHealth"]
         return f"{text} {' '.join(tags)}", "toot"
     if variant == 2:
         casual = text.lower().replace("i am ", "i'm ").rstrip(".")
         return casual, "skeet"
-    return rng.choice(OPENERS) + text, "blog"
+    return f"{rng.choice(HANDLES)} {text}", "reply"
 
 
 def _heldout_groups(rows: list[tuple[int, str, str, str]]) -> set[str]:

@@ -42,6 +42,12 @@ LEVEL_1: list[tuple[str, str, str]] = [
     ("", "ordinary", "My head is all over the place today. Can't concentrate, can't settle, keep wanting to cry."),
     ("access", "hard_positive", "Third locum psychiatrist in a year. Telling my story again from the start is wearing me down."),
     ("treat", "ordinary", "Coming off sertraline and the withdrawal is rough. Dizzy, tearful and on edge all the time."),
+    ("", "ordinary", "Everything feels too much this week. Can't stop worrying about every little thing."),
+    ("carers", "ordinary", "{Rel_cap} shouted at me again today. I know it's the illness but I'm on my knees and nobody from the {svc} has rung."),
+    ("treat", "ordinary", "My therapist is off sick for a month and I feel a bit unmoored. Struggling to get through the week."),
+    ("work", "hard_positive", "Smiled through the whole shift and then sat in the staff toilet for ten minutes. Keeping it together is exhausting."),
+    ("", "ordinary", "Been crying on and off all day. Feeling low and a bit hopeless about things getting better at work."),
+    ("digital", "ordinary", "Lay awake scrolling until 3am again. Feel anxious and sick and can't switch off."),
     ("", "hard_positive", "Feel invisible lately. Nobody notices when I'm not there."),
 ]
 
@@ -82,8 +88,6 @@ LEVEL_2: list[tuple[str, str, str]] = [
     ("", "ordinary", "I've been hitting myself when it gets bad. Bruises all up my arms. Don't know how to stop."),
     ("carers", "hard_positive", "Found {rel} sitting in the dark saying {he} wishes {he} was dead. {He_cap} promised {he} won't do anything but I'm frightened."),
     ("", "hard_positive", "What's the point of a crisis plan when I'm the crisis. Can't see a future where this stops."),
-    ("", "hard_positive", "Been researching how many tablets it would take. Just curious, I tell myself."),
-    ("treat", "hard_positive", "Been saving up my tablets. Not planning anything, just feels safer knowing they're there."),
 ]
 
 LEVEL_3: list[tuple[str, str, str]] = [
@@ -115,6 +119,8 @@ LEVEL_3: list[tuple[str, str, str]] = [
     ("", "ordinary", "I'm going to jump tonight. I've picked the place. I'm done."),
     ("", "hard_positive", "If anyone finds this, I'm sorry. The letters are in the drawer. Please don't blame yourselves."),
     ("carers", "hard_positive", "Just found {rel} with a ligature. Ambulance on its way. {He_cap} keeps saying {he}'ll do it again tonight."),
+    ("", "hard_positive", "Been researching how many tablets it would take. Just curious, I tell myself."),
+    ("treat", "hard_positive", "Been saving up my tablets. Not planning anything, just feels safer knowing they're there."),
     ("", "hard_positive", "I know exactly how and when. Sunday. It's a relief to have decided."),
     ("digital", "hard_positive", "Final toot. Scheduled the posts, left the letters on the table. Don't be sad."),
     ("", "hard_positive", "Hid the pills in my coat. Going for a long walk tonight and not coming back."),
