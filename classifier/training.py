@@ -185,7 +185,7 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         intercepts.append(float(full.intercept_[0]))
         platt.append([a, b])
 
-    params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "public_weights": PUBLIC_WEIGHTS}
+    params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "t3_range": T3_RANGE, "public_weights": PUBLIC_WEIGHTS}
     digest = hashlib.sha256(json.dumps({"sources": sources, "params": params, "n": len(texts),
                                         "texts": hashlib.sha256("\n".join(texts).encode()).hexdigest()},
                                        sort_keys=True).encode()).hexdigest()[:10]
@@ -203,3 +203,24 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         "topic_platt": np.array(platt), "topic_thresholds": np.array(topic_thr),
     }
     return ClassifierModel(parts)
+
+
+def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: bool = True, recipe: bool = True):
+    """Evaluate `model`; returns an `EvaluationReport` (call `.render()` for the printed report)."""
+    from classifier.evaluation import evaluate as _evaluate
+
+    return _evaluate(model, datasets_dir=datasets_dir, public=public, recipe=recipe)
+
+
+def promote_if_not_worse(candidate: ClassifierModel, current: ClassifierModel | None,
+                         eval_examples: list[Example] | None = None) -> bool:
+    """True when `candidate` may replace `current`: its level>=2 recall on the fixed evaluation set
+    (the held-out corpus split unless given) is at least the current model's."""
+    from classifier.evaluation import level2_recall
+
+    if current is None:
+        return True
+    examples = eval_examples if eval_examples is not None else load_corpus("heldout")
+    texts = [e.text for e in examples]
+    levels = [e.distress for e in examples]
+    return level2_recall(candidate, texts, levels) >= level2_recall(current, texts, levels)
