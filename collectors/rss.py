@@ -41,6 +41,9 @@ FEED_ACCEPT = (
 MAX_FUTURE = timedelta(days=1)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _HREF = re.compile(r'href="(https?://[^"]+)"')
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$")
+# The store keys posts on (platform, platform_id) in a 1000-character column.
+MAX_ID_CHARS = 900
 _XML_DECL_ENCODING = re.compile(rb'^\s*<\?xml[^>]*encoding=["\']([A-Za-z0-9._-]+)["\']', re.I)
 
 
@@ -225,18 +228,16 @@ def _text(detail_value: str | None, detail: dict | None) -> str | None:
     return " ".join(detail_value.split()) or None
 
 
-def _stable_id(entry, source_name: str, feed_url: str) -> str:
-    raw = entry.get("id") or entry.get("link")
-    if raw:
-        raw = raw.strip()
+def _stable_id(entry, source_name: str) -> str:
+    raw = (entry.get("id") or entry.get("link") or "").strip()
+    if raw and len(raw) <= MAX_ID_CHARS:
         # Bare ids like "42" repeat across feeds; key them to the source so they stay distinct.
         if "://" in raw or raw.startswith(("urn:", "tag:")):
             return raw
         return f"{source_name}:{raw}"
-    digest = hashlib.sha256(
-        "\x1f".join([entry.get("title") or "", entry.get("summary") or "", feed_url]).encode("utf-8", "replace")
-    ).hexdigest()[:32]
-    return f"{source_name}:sha256:{digest}"
+    # No id or link at all (or an absurd one): the entry's own words are the only stable thing.
+    basis = raw or "\x1f".join([entry.get("title") or "", entry.get("summary") or ""])
+    return f"{source_name}:sha256:{hashlib.sha256(basis.encode('utf-8', 'replace')).hexdigest()[:32]}"
 
 
 def _is_http(url: str | None) -> bool:
@@ -274,6 +275,9 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, now: datetime) 
         comments_feed = urljoin(feed_url, comments_feed.strip())
         if _is_http(comments_feed):
             extra["comments_feed"] = comments_feed
+    count = (entry.get("slash_comments") or "").strip()
+    if count.isdigit():
+        extra["comment_count"] = int(count)
     thread_url = entry.get("comments")
     thread_url = urljoin(url, thread_url.strip()) if thread_url else None
     if feed.get("title"):
@@ -281,11 +285,13 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, now: datetime) 
 
     content_detail = (entry.get("content") or [{}])[0]
     language = content_detail.get("language") or feed.get("language")
+    if language and not _LANGUAGE_TAG.match(language):
+        language = None
     links = tuple(dict.fromkeys(html.unescape(h) for h in _HREF.findall(content_html)))
 
     return Post(
         platform=Platform.RSS,
-        platform_id=_stable_id(entry, source_name, feed_url),
+        platform_id=_stable_id(entry, source_name),
         source=source_name,
         url=url,
         author=" ".join(author.split()),
