@@ -29,7 +29,6 @@ REDIRECTS = {301, 302, 303, 307, 308}
 MAX_RETRY_AFTER_S = 24 * 3600.0
 # We decode these ourselves (see _Decoder); advertising br/zstd would hand us bodies we cannot bound.
 ACCEPT_ENCODING = "gzip, deflate"
-_CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
@@ -198,7 +197,7 @@ def _read_body(response: httpx.Response, url: str, max_bytes: int, deadline: flo
         )
     decoder = _Decoder(response.headers.get("content-encoding", ""), max_bytes, url)
     raw_seen = 0
-    for chunk in response.iter_raw(_CHUNK):
+    for chunk in response.iter_raw():  # as it arrives, so the deadline is checked
         raw_seen += len(chunk)
         if raw_seen > max_bytes:
             raise FetchError(ErrorKind.TOO_LARGE, f"body from {url} is over the {max_bytes:,} byte cap",

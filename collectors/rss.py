@@ -253,8 +253,9 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, now: datetime) 
     base_url = link or (base if _is_http(base) else feed_url)
     content_html = clean_html(raw_html, base_url=base_url)
 
-    published = _utc(entry.get("published_parsed")) or _utc(entry.get("updated_parsed"))
-    updated = _utc(entry.get("updated_parsed"))
+    # dict.get: feedparser's own .get("updated_parsed") quietly answers with the published date.
+    updated = _utc(dict.get(entry, "updated_parsed"))
+    published = _utc(dict.get(entry, "published_parsed")) or updated
     extra: dict = {}
     if published is None or published > now + MAX_FUTURE:
         published = now
