@@ -4,8 +4,9 @@
 `parse_feed` is the pure part (bytes in, `Post` records out), tested against recorded payloads.
 
 feedparser runs with `sanitize_html=False`: its sgmllib sanitizer is several times slower than nh3
-(see benchmarks/collect.py), and we must sanitize with collectors/sanitize.py anyway. It still
-resolves relative URIs against xml:base and Content-Location, which nh3 cannot know about.
+(see benchmarks/collect.py), and we must sanitize with collectors/sanitize.py anyway. Relative
+links in content are resolved by nh3 too, against the entry's xml:base if the feed declares one,
+else the entry's own link; feedparser's resolving pass would cost another sgmllib parse.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def parse_feed(
         io.BytesIO(data),  # a str would make feedparser treat it as a URL or a path
         response_headers=headers,
         sanitize_html=False,
-        resolve_relative_uris=True,
+        # nh3 resolves relative links in the same pass as it sanitizes (see _entry_to_post).
+        resolve_relative_uris=False,
     )
     entries = parsed.get("entries") or []
     if not entries:
@@ -90,7 +92,8 @@ def parse_feed(
             )
         return []
     feed = parsed.get("feed") or {}
-    return [_entry_to_post(entry, feed, source_name, url, now) for entry in entries]
+    doc_bases = {url, urljoin(url, headers["content-location"])}
+    return [_entry_to_post(entry, feed, source_name, url, doc_bases, now) for entry in entries]
 
 
 def fetch_feed(
@@ -244,13 +247,16 @@ def _is_http(url: str | None) -> bool:
     return bool(url) and url.startswith(("http://", "https://"))
 
 
-def _entry_to_post(entry, feed, source_name: str, feed_url: str, now: datetime) -> Post:
+def _entry_to_post(entry, feed, source_name: str, feed_url: str, doc_bases: set[str], now: datetime) -> Post:
     link = entry.get("link")
     if not _is_http(link):
         link = entry.get("id") if _is_http(entry.get("id")) else None
     url = link or (feed.get("link") if _is_http(feed.get("link")) else feed_url)
     raw_html, base = _pick_content(entry)
-    base_url = link or (base if _is_http(base) else feed_url)
+    # Relative links in a blog post are relative to the post, not to wherever the feed is served
+    # from (a proxy, a redirect), unless the feed said otherwise with xml:base.
+    explicit_base = base if _is_http(base) and base not in doc_bases else None
+    base_url = explicit_base or link or feed_url
     content_html = clean_html(raw_html, base_url=base_url)
 
     # dict.get: feedparser's own .get("updated_parsed") quietly answers with the published date.
