@@ -148,6 +148,16 @@ class Classification(Base):
     post: Mapped[Post] = relationship(back_populates="classification")
 
 
+class PostTopic(Base):
+    """One row per (post, topic) the post currently carries: indexed filtering and theme counts."""
+
+    __tablename__ = "post_topics"
+    __table_args__ = (Index("ix_post_topics_topic", "topic", "post_id"),)
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
 class ReviewItem(Base):
     """A post's place in moderation. Readers see a post only when its item is approved."""
 
@@ -228,3 +238,35 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20), default=Role.READER.value)
     email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ThemeSnapshot(Base):
+    """Aggregate themes for one period: topic volumes, emerging terms, distress rates (k-suppressed)."""
+
+    __tablename__ = "theme_snapshots"
+    __table_args__ = (UniqueConstraint("period", "period_start", name="uq_theme_snapshot_period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(10))  # day | week
+    period_start: Mapped[datetime]
+    period_end: Mapped[datetime]
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    topic_volumes: Mapped[dict] = mapped_column(default=dict)
+    emerging_terms: Mapped[list] = mapped_column(default=list)
+    distress_rates: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AlertSent(Base):
+    """One alert per post and channel, so a re-run never alerts twice (and a failed send is retried)."""
+
+    __tablename__ = "alerts_sent"
+    __table_args__ = (UniqueConstraint("post_id", "channel", name="uq_alert_post_channel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(20))  # webhook | email
+    status: Mapped[str] = mapped_column(String(20), default="sent")
+    error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:19:43.299559
+Create Date: 2026-11-26 10:22:55.058132
 """
 from alembic import op
 import sqlalchemy as sa
@@ -37,6 +37,19 @@ def upgrade() -> None:
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')
+    )
+    op.create_table('theme_snapshots',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('period', sa.String(length=10), nullable=False),
+    sa.Column('period_start', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('period_end', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('post_count', sa.Integer(), nullable=False),
+    sa.Column('topic_volumes', sa.JSON(), nullable=False),
+    sa.Column('emerging_terms', sa.JSON(), nullable=False),
+    sa.Column('distress_rates', sa.JSON(), nullable=False),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('period', 'period_start', name='uq_theme_snapshot_period')
     )
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -103,6 +116,18 @@ def upgrade() -> None:
         batch_op.create_index('ix_posts_published_at', ['published_at'], unique=False)
         batch_op.create_index('ix_posts_story_id', ['story_id'], unique=False)
 
+    op.create_table('alerts_sent',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('level', sa.Integer(), nullable=False),
+    sa.Column('channel', sa.String(length=20), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('sent_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['post_id'], ['posts.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('post_id', 'channel', name='uq_alert_post_channel')
+    )
     op.create_table('classifications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('post_id', sa.Integer(), nullable=False),
@@ -129,6 +154,15 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['post_id'], ['posts.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
+    op.create_table('post_topics',
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('topic', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['post_id'], ['posts.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('post_id', 'topic')
+    )
+    with op.batch_alter_table('post_topics', schema=None) as batch_op:
+        batch_op.create_index('ix_post_topics_topic', ['topic', 'post_id'], unique=False)
+
     op.create_table('review_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('post_id', sa.Integer(), nullable=False),
@@ -172,8 +206,13 @@ def downgrade() -> None:
         batch_op.drop_index('ix_review_queue')
 
     op.drop_table('review_items')
+    with op.batch_alter_table('post_topics', schema=None) as batch_op:
+        batch_op.drop_index('ix_post_topics_topic')
+
+    op.drop_table('post_topics')
     op.drop_table('labels')
     op.drop_table('classifications')
+    op.drop_table('alerts_sent')
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_index('ix_posts_story_id')
         batch_op.drop_index('ix_posts_published_at')
@@ -186,5 +225,6 @@ def downgrade() -> None:
 
     op.drop_table('fetch_runs')
     op.drop_table('users')
+    op.drop_table('theme_snapshots')
     op.drop_table('sources')
     # ### end Alembic commands ###
