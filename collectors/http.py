@@ -9,6 +9,8 @@ carries the kind, the HTTP status and any Retry-After, so the caller can turn it
 
 from __future__ import annotations
 
+import functools
+import ssl
 import time
 import zlib
 from dataclasses import dataclass
@@ -29,6 +31,22 @@ REDIRECTS = {301, 302, 303, 307, 308}
 MAX_RETRY_AFTER_S = 24 * 3600.0
 # We decode these ourselves (see _Decoder); advertising br/zstd would hand us bodies we cannot bound.
 ACCEPT_ENCODING = "gzip, deflate"
+
+
+@functools.lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    # Loading the CA bundle takes ~25 ms: once per process, not once per fetch.
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+def make_client(timeout_s: float | None = None) -> httpx.Client:
+    """An httpx client for collectors: no automatic redirects (fetch_url follows them itself).
+
+    Pass one to many `fetch_url` calls to reuse connections; it is safe to share between threads.
+    """
+    return httpx.Client(timeout=timeout_s, follow_redirects=False, verify=_tls_context())
 
 
 class FetchError(Exception):
@@ -236,7 +254,7 @@ def fetch_url(
 
     own_client = client is None
     if own_client:
-        client = httpx.Client(timeout=timeout_s, follow_redirects=False)
+        client = make_client(timeout_s)
     deadline = time.monotonic() + timeout_s
     current, permanent_url, still_permanent = url, None, True
     try:

@@ -171,3 +171,14 @@ def unused_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_make_client_leaves_redirects_to_fetch_url(server, settings):
+    from collectors.http import make_client
+
+    server.reply("/old", status=301, headers={"Location": "/new"})
+    with make_client(2.0) as client:
+        assert client.get(server.url("/old")).status_code == 301
+        with pytest.raises(FetchError) as err:  # fetch_url did follow it, to /new, which has no route
+            fetch_url(server.url("/old"), settings, client=client)
+        assert err.value.status == 404 and server.url("/new") in str(err.value)
