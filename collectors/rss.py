@@ -42,6 +42,7 @@ FEED_ACCEPT = (
 MAX_FUTURE = timedelta(days=1)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _HREF = re.compile(r'href="(https?://[^"]+)"')
+_EMAIL = re.compile(r"<?\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b>?")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$")
 # The store keys posts on (platform, platform_id) in a 1000-character column.
 MAX_ID_CHARS = 900
@@ -269,6 +270,8 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, doc_bases: set[
 
     author_detail = entry.get("author_detail") or feed.get("author_detail") or {}
     author = author_detail.get("name") or entry.get("author") or feed.get("author") or ""
+    # RSS <author> is often "jo@example.org (Jo)": keep the name, not the address.
+    author = _EMAIL.sub("", author).replace("()", "").strip(" ()<>")
     author_url = author_detail.get("href") if _is_http(author_detail.get("href")) else None
 
     tags: list[str] = []

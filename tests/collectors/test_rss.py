@@ -196,3 +196,13 @@ def test_a_script_in_a_feed_never_survives():
     (post,) = parse_feed(data, "Blog", "https://blog.example/feed", now=NOW)
     assert "steal" not in post.content_html and "iframe" not in post.content_html
     assert "steal" not in post.content_text
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [("jo@example.org (Jo Bloggs)", "Jo Bloggs"), ("jo@example.org", ""), ("Jo Bloggs <jo@example.org>", "Jo Bloggs")],
+)
+def test_author_email_addresses_are_not_kept(author, expected):
+    data = rss(f"<item><link>https://blog.example/p/1</link><author>{author.replace('<', '&lt;').replace('>', '&gt;')}</author></item>")
+    (post,) = parse_feed(data, "Blog", "https://blog.example/feed", now=NOW)
+    assert post.author == expected
