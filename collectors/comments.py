@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -41,13 +42,21 @@ def comments_from_feed(
     ]
 
 
+def _hosts(post: Post, feed_url: str) -> set[str | None]:
+    return {urlsplit(feed_url).hostname, urlsplit(post.url).hostname}
+
+
 def fetch_comment_threads(
     posts: list[Post],
     source: SourceConfig,
     settings: Settings,
+    feed_url: str,
     client: httpx.Client | None = None,
 ) -> list[Post]:
-    """Fetch the comment feeds of the newest posts that have comments; return the comments."""
+    """Fetch the comment feeds of the newest posts that have comments; return the comments.
+
+    Only feeds on the blog's own host (the feed's or the post's) are followed.
+    """
     opts = source.options or {}
     limit = int(opts.get("comments_max_threads", DEFAULT_MAX_THREADS))
     wanted = [
@@ -59,6 +68,11 @@ def fetch_comment_threads(
     out: list[Post] = []
     for post in wanted[:limit]:
         url = post.extra["comments_feed"]
+        if urlsplit(url).hostname not in _hosts(post, feed_url):
+            # A feed should not be able to send us to arbitrary hosts (an internal address, say).
+            log.warning("comment feed on another host skipped: %s", url,
+                        extra={"source": source.name, "url": url, "post_id": post.platform_id})
+            continue
         try:
             response = fetch_url(url, settings, client=client, timeout_s=opts.get("timeout_s"),
                                  max_bytes=opts.get("max_bytes"), accept=FEED_ACCEPT)

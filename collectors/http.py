@@ -259,8 +259,11 @@ def fetch_url(
     current, permanent_url, still_permanent = url, None, True
     try:
         for _hop in range(MAX_REDIRECTS + 1):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:  # slow redirect hops count against the same budget
+                raise FetchError(ErrorKind.NETWORK, f"timed out after {timeout_s:g}s fetching {current}")
             try:
-                request = client.build_request("GET", current, headers=headers, timeout=timeout_s)
+                request = client.build_request("GET", current, headers=headers, timeout=remaining)
                 response = client.send(request, stream=True, follow_redirects=False)
             except httpx.TimeoutException:
                 raise FetchError(ErrorKind.NETWORK, f"timed out after {timeout_s:g}s fetching {current}") from None

@@ -162,7 +162,7 @@ def fetch_feed(
     if opts.get("comments"):
         from collectors.comments import fetch_comment_threads
 
-        posts += fetch_comment_threads(posts, source, settings, client=client)
+        posts += fetch_comment_threads(posts, source, settings, response.url, client=client)
     if warning:
         # Not an error (the posts are kept, a person's words matter more than a stray byte) but
         # recorded, so someone can tell the blog's owner.

@@ -289,3 +289,20 @@ def test_failing_sources_do_not_stop_the_others(server, settings, gzip_bomb):
     }
     assert [p.source for p in results["/good"].posts] == ["/good", "/good"]
     assert all(r.posts == [] for n, r in results.items() if n != "/good")
+
+
+def test_slow_redirect_hops_share_one_deadline(server, settings):
+    def slow_redirect(h):
+        time.sleep(0.15)
+        h.send_response(302)
+        h.send_header("Location", "/hop")
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    url = server.route("/hop", slow_redirect)
+    started = time.monotonic()
+    result = fetch_feed(source(url, timeout_s=0.4), SourceState(), settings)
+    # Each hop is under the timeout; together they are not.
+    assert time.monotonic() - started < 0.8
+    assert_recorded(result, ErrorKind.NETWORK, url)
+    assert "timed out" in result.error

@@ -79,3 +79,17 @@ def test_sample_server_plays_both_sample_feeds(settings):
         for name in ("bridges-peer-support", "coproduction-notebook"):
             result = fetch_feed(SourceConfig(name, Platform.RSS, f"{samples.url}/rss/{name}.xml"), SourceState(), settings)
             assert result.ok and len(result.posts) == 10
+
+
+def test_comment_feeds_on_other_hosts_are_not_followed(server, settings, caplog):
+    feed = (SAMPLES / "bridges-peer-support.xml").read_bytes().replace(
+        b"<wfw:commentRss>/rss/comments/bridges-leaving-x.xml",
+        b"<wfw:commentRss>http://169.254.169.254/latest/meta-data/",
+    )
+    url = server.reply("/rss/bridges-peer-support.xml", feed)
+    server.reply("/rss/comments/bridges-running-on-empty.xml",
+                 (SAMPLES / "comments" / "bridges-running-on-empty.xml").read_bytes())
+    with caplog.at_level(logging.WARNING, logger="collectors.comments"):
+        result = fetch_feed(bridges_source(url, comments=True), SourceState(), settings)
+    assert result.ok and len([p for p in result.posts if p.reply_to]) == 2
+    assert any("169.254.169.254" in r.getMessage() for r in caplog.records)
