@@ -299,7 +299,7 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, doc_bases: set[
         language = None
     links = tuple(dict.fromkeys(html.unescape(h) for h in _HREF.findall(content_html)))
 
-    return Post(
+    post = Post(
         platform=Platform.RSS,
         platform_id=_stable_id(entry, source_name),
         source=source_name,
@@ -319,3 +319,27 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, doc_bases: set[
         links=links,
         extra=extra,
     )
+    return _without_control_chars(post)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TEXT_FIELDS = ("platform_id", "url", "author", "content_html", "content_text", "title", "author_url",
+                "canonical_url", "thread_url")
+
+
+def _without_control_chars(post: Post) -> Post:
+    """Drop C0 control characters (XML forbids them; PostgreSQL refuses NUL in text).
+
+    A loose parse of a broken feed can let them through, and one would fail the source's whole
+    transaction in the store, every time.
+    """
+    changes = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(post, name)
+        if value and _CONTROL.search(value):
+            changes[name] = _CONTROL.sub("", value)
+    for name in ("tags", "links"):
+        values = getattr(post, name)
+        if any(_CONTROL.search(v) for v in values):
+            changes[name] = tuple(_CONTROL.sub("", v) for v in values)
+    return replace(post, **changes) if changes else post

@@ -306,3 +306,15 @@ def test_slow_redirect_hops_share_one_deadline(server, settings):
     assert time.monotonic() - started < 0.8
     assert_recorded(result, ErrorKind.NETWORK, url)
     assert "timed out" in result.error
+
+
+def test_nul_bytes_in_a_broken_feed_do_not_break_the_store(server, settings, engine):
+    from store.db import transaction
+    from store.posts import upsert_posts
+
+    broken = FEED.replace(b"<title>Second post</title>", b"<title>Second\x00 post</title>").replace(b"</rss>", b"")
+    url = server.reply("/feed", broken)
+    result = fetch_feed(source(url), SourceState(), settings)
+    assert result.ok and len(result.posts) == 2
+    with transaction(engine) as session:  # PostgreSQL refuses NUL in text
+        assert upsert_posts(session, result.posts).new == 2

@@ -206,3 +206,14 @@ def test_author_email_addresses_are_not_kept(author, expected):
     data = rss(f"<item><link>https://blog.example/p/1</link><author>{author.replace('<', '&lt;').replace('>', '&gt;')}</author></item>")
     (post,) = parse_feed(data, "Blog", "https://blog.example/feed", now=NOW)
     assert post.author == expected
+
+
+def test_control_characters_from_a_broken_feed_are_dropped():
+    # Not well-formed XML, so feedparser's loose parser reads it, NULs and all.
+    data = (b'<rss version="2.0"><channel><title>T</title><item><title>a\x00b</title><author>x\x00y</author>'
+            b"<link>https://a.example/\x00p</link><category>c\x01d</category>"
+            b"<description>hi\x00there &amp;#0;</description></item></channel></rss>")
+    (post,) = parse_feed(data, "Blog", "https://a.example/feed", now=NOW)
+    assert (post.title, post.author, post.url, post.tags) == ("ab", "xy", "https://a.example/p", ("cd",))
+    for value in (post.platform_id, post.content_html, post.content_text):
+        assert "\x00" not in value

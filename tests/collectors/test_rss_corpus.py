@@ -17,7 +17,10 @@ from collectors.base import ErrorKind, SourceState
 from collectors.rss import fetch_feed
 from collectors.sanitize import clean_html
 from peerfeed.records import Platform, Post
+from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
+from store.db import transaction
+from store.posts import upsert_posts
 
 FIXTURES = Path("/work/shared/fixtures")
 CORPUS = FIXTURES / "feedparser"
@@ -67,14 +70,17 @@ def check_storable(post: Post, source_name: str) -> list[str]:
         problems.append("content_html is not already clean")
     if post.language and len(post.language) > 20:
         problems.append("language too long")
-    if "\x00" in post.content_text or "\x00" in (post.title or ""):
-        problems.append("NUL in text")
+    texts = [post.platform_id, post.url, post.author, post.content_html, post.content_text, post.title or "",
+             post.author_url or "", post.thread_url or "", *post.tags, *post.links]
+    if any("\x00" in t for t in texts):
+        problems.append("NUL in a text field")
     return problems
 
 
-def run_corpus(server, settings, files: list[tuple[str, Path]]) -> tuple[Counter, dict[str, str]]:
+def run_corpus(server, settings, files: list[tuple[str, Path]]) -> tuple[Counter, dict[str, str], list[Post]]:
     outcomes: Counter = Counter()
     failures: dict[str, str] = {}
+    stored: list[Post] = []
     with httpx.Client() as client:
         for rel, file in files:
             name = f"corpus {rel}"
@@ -93,23 +99,42 @@ def run_corpus(server, settings, files: list[tuple[str, Path]]) -> tuple[Counter
             if problems:
                 failures[rel] = "; ".join(problems[:3])
             outcomes["posts" if result.posts else "empty"] += 1
-    return outcomes, failures
+            stored += result.posts
+    return outcomes, failures, stored
 
 
-def test_feedparser_corpus_ends_as_posts_or_clear_errors(server, settings):
+@pytest.fixture(scope="module")
+def corpus(_fixture_httpd):
+    """The whole corpus fetched once, shared by the tests below."""
+    _fixture_httpd.routes.clear()
+    settings = Settings(_env_file=None, fetch_timeout_s=5.0, max_feed_bytes=1024 * 1024)
     files = sorted((str(f.relative_to(CORPUS)), f) for f in CORPUS.rglob("*") if f.is_file())
     assert len(files) >= 2100
-    outcomes, failures = run_corpus(server, settings, files)
+    yield run_corpus(_fixture_httpd, settings, files)
+    _fixture_httpd.routes.clear()
+
+
+def test_feedparser_corpus_ends_as_posts_or_clear_errors(corpus):
+    outcomes, failures, _ = corpus
     assert failures == {}, f"{len(failures)} corpus files failed: {dict(list(failures.items())[:20])}"
     # Guard against everything quietly becoming an error: most of the corpus is well-formed feeds.
     assert outcomes["posts"] >= 1150, outcomes
     assert set(outcomes) <= {"posts", "empty", ErrorKind.PARSE.value}, outcomes
 
 
+def test_corpus_posts_go_into_the_real_store(corpus, engine):
+    # The store's upsert on SQLite and PostgreSQL (which refuses NUL bytes and over-long keys).
+    _, _, posts = corpus
+    with transaction(engine) as session:
+        counts = upsert_posts(session, posts)
+    distinct = len({(p.platform, p.platform_id) for p in posts})
+    assert counts.new == distinct > 1000
+
+
 def test_sanitizer_corpus_leaves_nothing_active(server, settings):
     files = sorted((str(f.relative_to(CORPUS)), f) for f in (CORPUS / "wellformed" / "sanitize").glob("*.xml"))
     assert len(files) > 100
-    outcomes, failures = run_corpus(server, settings, files)
+    outcomes, failures, _ = run_corpus(server, settings, files)
     assert failures == {}
     with_entries = [f for _, f in files if re.search(rb"<(item|entry)[\s>]", f.read_bytes())]
     assert outcomes["posts"] == len(with_entries) > 500
