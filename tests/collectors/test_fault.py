@@ -318,3 +318,16 @@ def test_nul_bytes_in_a_broken_feed_do_not_break_the_store(server, settings, eng
     assert result.ok and len(result.posts) == 2
     with transaction(engine) as session:  # PostgreSQL refuses NUL in text
         assert upsert_posts(session, result.posts).new == 2
+
+
+def test_an_item_leaving_the_feed_window_is_not_a_deletion(server, settings):
+    url = server.reply("/feed", FEED)
+    first = fetch_feed(source(url), SourceState(), settings)
+    # The blog posts again and the older item drops off the end of its ten-item window.
+    cut = FEED.index(b"<item><title>Second")
+    newer = FEED[:cut].replace(b"?p=7", b"?p=9").replace(b"/group/", b"/new/") + FEED[cut:]
+    first_item_end = newer.index(b"</item>") + len(b"</item>")
+    server.reply("/feed", newer[:first_item_end] + newer[newer.index(b"<item><title>Second"):])
+    second = fetch_feed(source(url), first.state, settings)
+    assert second.ok and "https://carers.example/?p=7" not in {p.platform_id for p in second.posts}
+    assert first.deletions == second.deletions == []
