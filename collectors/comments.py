@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from collectors.http import FetchError, fetch_url
-from collectors.rss import FEED_ACCEPT, FeedParseError, parse_feed
+from collectors.rss import FEED_ACCEPT, FeedParseError, fetch_limits, parse_feed
 from peerfeed.records import Post
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
@@ -74,8 +74,7 @@ def fetch_comment_threads(
                         extra={"source": source.name, "url": url, "post_id": post.platform_id})
             continue
         try:
-            response = fetch_url(url, settings, client=client, timeout_s=opts.get("timeout_s"),
-                                 max_bytes=opts.get("max_bytes"), accept=FEED_ACCEPT)
+            response = fetch_url(url, settings, client=client, accept=FEED_ACCEPT, **fetch_limits(source))
             if response.not_modified:
                 continue
             out += comments_from_feed(response.body, post, response.url, dict(response.headers), now=now)

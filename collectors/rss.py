@@ -111,15 +111,15 @@ def fetch_feed(
     url = state.url or source.url
     opts = source.options or {}
     try:
+        limits = fetch_limits(source)
         response = fetch_url(
             url,
             settings,
             client=client,
             etag=state.etag,
             last_modified=state.last_modified,
-            timeout_s=opts.get("timeout_s"),
-            max_bytes=opts.get("max_bytes"),
             accept=FEED_ACCEPT,
+            **limits,
         )
     except FetchError as exc:
         log.warning("fetch failed", extra={"source": source.name, "url": url, "error_kind": exc.kind.value})
@@ -169,6 +169,24 @@ def fetch_feed(
         warning = f"{source.name}: {warning} ({response.url})"
         log.warning(warning, extra={"source": source.name, "url": response.url})
     return FetchResult(source=source.name, posts=posts, state=new_state, http_status=response.status, error=warning)
+
+
+def fetch_limits(source: SourceConfig) -> dict:
+    """The source's own `timeout_s` / `max_bytes` options, checked; raises FetchError(CONFIG)."""
+    limits = {}
+    for key, kind in (("timeout_s", float), ("max_bytes", int)):
+        value = (source.options or {}).get(key)
+        if value is None:
+            continue
+        try:
+            value = kind(value)
+        except (TypeError, ValueError):
+            value = 0
+        if not value > 0:
+            raise FetchError(ErrorKind.CONFIG, f"option {key} must be a positive number, "
+                             f"got {source.options[key]!r} (sources.yaml entry for {source.url})")
+        limits[key] = value
+    return limits
 
 
 def _repair_utf8(body: bytes, content_type: str) -> tuple[bytes, str | None]:

@@ -331,3 +331,12 @@ def test_an_item_leaving_the_feed_window_is_not_a_deletion(server, settings):
     second = fetch_feed(source(url), first.state, settings)
     assert second.ok and "https://carers.example/?p=7" not in {p.platform_id for p in second.posts}
     assert first.deletions == second.deletions == []
+
+
+@pytest.mark.parametrize("options", [{"timeout_s": "soon"}, {"max_bytes": -1}, {"timeout_s": 0}])
+def test_a_bad_limit_in_the_sources_file_is_a_config_error(server, settings, options):
+    url = server.reply("/feed", FEED)
+    result = fetch_feed(source(url, **options), SourceState(), settings)
+    assert_recorded(result, ErrorKind.CONFIG, url)
+    assert next(iter(options)) in result.error
+    assert server.requests_to("/feed") == []  # nothing was fetched
