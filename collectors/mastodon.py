@@ -83,6 +83,8 @@ def fetch_mastodon(
         _collect(api, plan, source, state, options, result, responses)
     except FetchFailure as failure:
         failure.apply(result)
+    finally:
+        responses.close()
     result.http_status = responses.last_status if result.http_status is None else result.http_status
     if result.error_kind is not None:
         log.warning(

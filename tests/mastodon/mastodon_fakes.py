@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -92,6 +93,7 @@ class Fault:
     headers: dict = field(default_factory=dict)
     delay_s: float = 0.0
     times: int | None = None  # None: every time
+    after: int = 0  # let this many requests through before failing
 
 
 class FakeInstance:
@@ -105,7 +107,7 @@ class FakeInstance:
         self.ratelimit_remaining: int | None = 299
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def url(self) -> str:
@@ -121,11 +123,19 @@ class FakeInstance:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
+            def setup(self):
+                super().setup()
+                # headers and body go out in two writes; without this, Nagle and delayed ACKs add 40 ms
+                self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
             def do_GET(self):  # noqa: N802
                 split = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(split.query).items()}
                 instance.requests.append((split.path, query, dict(self.headers)))
                 fault = instance.faults.get(split.path)
+                if fault is not None and fault.after > 0:
+                    fault.after -= 1
+                    fault = None
                 if fault is not None and (fault.times is None or fault.times > 0):
                     if fault.times is not None:
                         fault.times -= 1
