@@ -26,6 +26,7 @@ only as far as those pages, so storing both the posts and the state is always sa
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_PAGES = 5
 DEFAULT_FIRST_PAGES = 1
 DEFAULT_RATELIMIT_RESERVE = 2
+_HASHTAG = re.compile(r"[\w\u00b7\u200c]+")  # Mastodon's hashtag characters: word chars, middle dot, ZWNJ
+_ID = re.compile(r"[0-9A-Za-z_-]+")
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,13 @@ def _plan(api: Mastodon, source: SourceConfig, options: dict, responses: Respons
         tag = str(opts.get("tag") or "").lstrip("#").strip()
         if not tag:
             raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: hashtag sources need options.tag")
+        _check_name(source, "tag", tag, _HASHTAG)
         return _Plan("timeline_hashtag", (tag,), f"{base}/api/v1/timelines/tag/{tag}")
     if source.kind == "list":
         list_id = opts.get("list_id")
         if not list_id:
             raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: list sources need options.list_id")
+        _check_name(source, "list_id", str(list_id), _ID)
         if not api.access_token:
             raise FetchFailure(
                 ErrorKind.CONFIG,
@@ -151,8 +156,15 @@ def _plan(api: Mastodon, source: SourceConfig, options: dict, responses: Respons
             url = f"{base}/api/v1/accounts/lookup?acct={acct}"
             account = _call(api, source, url, responses, "account_lookup", acct)
             account_id = account["id"]
+        _check_name(source, "account_id", str(account_id), _ID)
         return _Plan("account_statuses", (str(account_id),), f"{base}/api/v1/accounts/{account_id}/statuses")
     raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: unknown kind {source.kind!r}")
+
+
+def _check_name(source: SourceConfig, option: str, value: str, pattern: re.Pattern) -> None:
+    # These go into the URL path; "../" or "?" would quietly read some other endpoint.
+    if not pattern.fullmatch(value):
+        raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: options.{option} {value!r} is not valid")
 
 
 def _collect(

@@ -17,6 +17,7 @@ from mastodon import Mastodon
 from mastodon.errors import (
     MastodonAPIError,
     MastodonError,
+    MastodonIllegalArgumentError,
     MastodonNetworkError,
     MastodonRatelimitError,
 )
@@ -108,6 +109,8 @@ def status_code(exc: MastodonAPIError) -> int | None:
 
 def classify(exc: MastodonError, api: Mastodon, where: str, session: ResponseLog) -> FetchFailure:
     """Sort a Mastodon.py exception into network / http_4xx / http_5xx / rate_limited / parse."""
+    if isinstance(exc, MastodonIllegalArgumentError):
+        return FetchFailure(ErrorKind.CONFIG, f"{where}: {exc}")
     if isinstance(exc, MastodonRatelimitError):
         wait = retry_after(api, session)
         return FetchFailure(ErrorKind.RATE_LIMITED, f"{where}: rate limited; retry in {wait:.0f} s",

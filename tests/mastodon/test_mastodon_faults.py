@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 import time
@@ -127,12 +128,34 @@ def test_failure_midway_keeps_the_pages_already_read(fake_instance, settings):
 
 @pytest.mark.parametrize(
     "options, why",
-    [({"tag": ""}, "options.tag"), ({"tag": "x", "limit": 99}, "limit must be 1-40"), ({"tag": "x", "max_pages": "lots"}, "numbers")],
+    [
+        ({"tag": ""}, "options.tag"),
+        ({"tag": "x", "limit": 99}, "limit must be 1-40"),
+        ({"tag": "x", "max_pages": "lots"}, "numbers"),
+        ({"tag": "../../accounts/1"}, "options.tag"),
+        ({"tag": "peersupport?local=1"}, "options.tag"),
+    ],
 )
 def test_bad_source_options_are_config_errors(settings, options, why):
     source = mastodon_source("http://127.0.0.1:9", **options)
     result = fetch_mastodon(source, SourceState(), settings)
     assert result.error_kind is ErrorKind.CONFIG and why in result.error
+
+
+def test_list_id_cannot_walk_out_of_its_path(settings):
+    source = mastodon_source("http://127.0.0.1:9", kind="list", list_id="6/../../../admin")
+    result = fetch_mastodon(source, SourceState(), settings)
+    assert result.error_kind is ErrorKind.CONFIG and "options.list_id" in result.error
+
+
+def test_a_server_that_ignores_min_id_gives_no_repeats_and_no_loop(fake_instance, settings):
+    url = fake_instance.url
+    same_page = [make_status(url, i) for i in (3, 2, 1)]
+    fake_instance.faults[TAG_PATH] = Fault(body=json.dumps(same_page).encode(), headers={
+        "Link": f'<{url}{TAG_PATH}?min_id=3>; rel="prev"'})
+    result = fetch_mastodon(mastodon_source(url), SourceState(cursor="3"), settings)
+    assert result.ok and result.posts == []
+    assert len(fake_instance.timeline_requests(TAG_PATH)) == 1
 
 
 def test_no_fault_puts_the_token_in_an_error_or_a_log(fake_instance, settings, caplog):

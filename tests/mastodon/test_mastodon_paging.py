@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mastodon_fakes import TOKEN, make_boost, make_status, mastodon_source
+import json
+
+from mastodon_fakes import TOKEN, Fault, make_boost, make_status, mastodon_source
 
 from collectors.base import SourceState
 from collectors.mastodon import fetch_mastodon
@@ -101,12 +103,8 @@ def test_token_goes_only_to_sources_that_ask_for_it(fake_instance, settings):
 
 def test_account_by_acct_is_looked_up_then_read(fake_instance, settings):
     url = fake_instance.url
-    fake_instance.faults.clear()
     fake_instance.timelines["/api/v1/accounts/42/statuses"] = [make_status(url, 7)]
     lookup = {"id": "42", "acct": "priya@peers.example", "username": "priya", "url": "https://peers.example/@priya"}
-    from mastodon_fakes import Fault
-    import json
-
     fake_instance.faults["/api/v1/accounts/lookup"] = Fault(body=json.dumps(lookup).encode())
     result = fetch_mastodon(mastodon_source(url, kind="account", acct="@priya@peers.example"), SourceState(), settings)
     assert result.ok, result.error
