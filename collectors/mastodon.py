@@ -19,8 +19,10 @@ Rate limits: Mastodon.py runs in "throw" mode. A 429 returns `ErrorKind.RATE_LIM
 runs down to `options.ratelimit_reserve` (default 2) the run stops paging early, keeps what it has
 and sets `retry_after_s` without an error. Nothing here sleeps.
 
-Partial results: when page 3 of 5 fails, pages 1-2 are returned with the error, and the cursor moves
-only as far as those pages, so storing both the posts and the state is always safe.
+Partial results: when page 3 of 5 fails, pages 1-2 are returned with the error and a cursor that
+moved only as far as those pages. The store keeps only error-free results, so the next run simply
+starts from the old cursor again; either way nothing is skipped. A single malformed status is logged
+(source, url, status id) and skipped rather than failing the run, so it cannot stall the source.
 """
 
 from __future__ import annotations
@@ -189,6 +191,7 @@ def _collect(
         step, pages_allowed = "fetch_next", options["first_pages"]  # rel=next: older statuses
     newest = cursor
     bad: list[str] = []
+    entries = 0
     page = None
     try:
         for n in range(pages_allowed):
@@ -205,6 +208,7 @@ def _collect(
             parsed = parse_statuses(page, source.name, seen=seen, after_id=cursor)
             result.posts.extend(parsed.posts)
             bad.extend(parsed.bad)
+            entries += parsed.entries
             page_newest = parsed.newest_id
             progressed = page_newest is not None and (newest is None or status_key(page_newest) > status_key(newest))
             newest = newer_id(newest, page_newest)
@@ -215,12 +219,15 @@ def _collect(
                 break  # caught up, or a server that ignores min_id keeps sending the same page
     except FetchFailure as failure:
         failure.apply(result)
-    if bad and result.error_kind is None:
-        result.error_kind = ErrorKind.PARSE
-        result.error = (
-            f"{_where(source, responses, plan.endpoint)}: skipped {len(bad)} malformed status(es): "
-            + "; ".join(bad[:3])
-        )
+    if bad:
+        where = _where(source, responses, plan.endpoint)
+        for problem in bad:
+            # One odd status must not stall the source (an error result stores nothing and keeps
+            # the cursor), so it is logged and skipped unless nothing on the pages was usable.
+            log.warning("mastodon status skipped: %s", problem, extra={"source": source.name, "url": where})
+        if result.error_kind is None and not result.posts and len(bad) == entries:
+            result.error_kind = ErrorKind.PARSE
+            result.error = f"{where}: no usable statuses; {len(bad)} malformed: " + "; ".join(bad[:3])
 
 
 def _budget_spent(api: Mastodon, reserve: int, result: FetchResult) -> bool:

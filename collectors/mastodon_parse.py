@@ -80,23 +80,26 @@ def parse_statuses(
     page = ParsedPage()
     for entry in statuses:
         page.entries += 1
-        try:
-            entry_id = str(entry["id"])
-        except (KeyError, TypeError):
+        raw_id = entry.get("id") if isinstance(entry, Mapping) else None
+        if raw_id is None or raw_id == "":  # Mastodon.py's entities give None for missing fields
             page.bad.append("status without an id")
             continue
+        entry_id = str(raw_id)
         page.newest_id = newer_id(page.newest_id, entry_id)
         if after_id is not None and status_key(entry_id) <= status_key(after_id):
             continue
         original = entry.get("reblog") or entry
         booster = _acct(entry.get("account")) if entry.get("reblog") else None
         uri = original.get("uri")
+        if not uri or not isinstance(uri, str):
+            page.bad.append(f"status {entry_id}: no uri")
+            continue
         if uri in seen:
             page.already_seen += 1
             if booster:
                 _add_booster(seen[uri], booster)
             continue
-        if original.get("visibility", "public") not in VISIBLE:
+        if original.get("visibility") not in VISIBLE:  # missing counts as not public
             page.not_public += 1
             continue
         try:

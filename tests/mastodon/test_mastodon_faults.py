@@ -222,3 +222,22 @@ def test_deletion_check_treats_a_5xx_as_unknown_not_deleted(fake_instance, setti
     outcome = check_deleted(mastodon_source(url), [f"{url}/users/a/statuses/1"], settings)
     assert outcome.deletions == []
     assert outcome.error_kind is ErrorKind.HTTP_5XX
+
+
+def test_one_malformed_status_is_logged_and_skipped_not_a_failed_run(fake_instance, settings, caplog):
+    url = fake_instance.url
+    broken = make_status(url, 2)
+    del broken["created_at"]
+    fake_instance.timelines[TAG_PATH] = [make_status(url, 1), broken, make_status(url, 3)]
+    result = fetch_mastodon(mastodon_source(url), SourceState(), settings)
+    assert result.ok
+    assert sorted(p.extra["status_id"] for p in result.posts) == ["1", "3"]
+    assert result.state.cursor == "3"
+    [record] = [r for r in caplog.records if "status skipped" in r.getMessage()]
+    assert "status 2" in record.getMessage() and record.source == "test source"
+
+
+def test_a_page_of_nothing_but_junk_is_a_parse_error(fake_instance, settings):
+    fake_instance.faults[TAG_PATH] = Fault(body=b'[{"id": "5", "hello": "world"}, {"nope": 1}]')
+    result = fetch_mastodon(mastodon_source(fake_instance.url), SourceState(), settings)
+    assert result.error_kind is ErrorKind.PARSE and "no usable statuses" in result.error
