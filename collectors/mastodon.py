@@ -84,7 +84,7 @@ def fetch_mastodon(
     try:
         options = _options(source)
         api = make_client(source, settings, responses, use_token=options["auth"])
-        plan = _plan(api, source, options, responses)
+        plan = _plan(api, source, responses)
         _collect(api, plan, source, state, options, result, responses)
     except FetchFailure as failure:
         failure.apply(result)
@@ -96,6 +96,8 @@ def fetch_mastodon(
             "mastodon fetch failed",
             extra={"source": source.name, "url": source.url, "error_kind": result.error_kind.value},
         )
+    else:
+        log.debug("mastodon fetched %d posts", len(result.posts), extra={"source": source.name, "url": source.url})
     return result
 
 
@@ -117,6 +119,8 @@ def _options(source: SourceConfig) -> dict[str, Any]:
             ErrorKind.CONFIG, f"mastodon source {source.name!r}: url must be an http(s) instance URL, got {source.url!r}"
         )
     auth = opts.get("auth")
+    if isinstance(auth, str):  # a quoted "false" in YAML must not mean true
+        auth = auth.strip().lower() in ("true", "yes", "1")
     return {
         "limit": limit,
         "max_pages": max_pages,
@@ -126,7 +130,7 @@ def _options(source: SourceConfig) -> dict[str, Any]:
     }
 
 
-def _plan(api: Mastodon, source: SourceConfig, options: dict, responses: ResponseLog) -> _Plan:
+def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
     opts = source.options or {}
     base = source.url.rstrip("/")
     if source.kind == "hashtag":

@@ -110,3 +110,10 @@ def test_account_by_acct_is_looked_up_then_read(fake_instance, settings):
     assert result.ok, result.error
     assert ids(result) == [7]
     assert ("/api/v1/accounts/lookup", {"acct": "priya@peers.example"}) in [(p, q) for p, q, _ in fake_instance.requests]
+
+
+def test_a_quoted_false_in_yaml_keeps_the_token_at_home(fake_instance, settings):
+    fake_instance.timelines[TAG_PATH] = [make_status(fake_instance.url, 1)]
+    fetch_mastodon(mastodon_source(fake_instance.url, auth="false"), SourceState(), settings)
+    [(_, _, headers)] = [r for r in fake_instance.requests if r[0] == TAG_PATH]
+    assert "Authorization" not in headers
