@@ -6,12 +6,18 @@ servers, the status id there (`/users/<name>/statuses/<id>` or, from 4.5, `/ap/u
 which for a public feed is the same thing). URIs of other server software cannot be checked this way
 and are counted as `unchecked`.
 
+URIs come from federated content, so a hostile server could name an internal address; URIs whose
+host is loopback, private, link-local or `localhost` are not contacted (counted as `unchecked`)
+unless they are on the source's own instance or `allow_private_hosts` is set (tests, a private
+instance).
+
 The check is bounded (`max_checks` per call) and stops at the first rate limit or network failure,
 reporting it; the statuses not reached are simply checked on a later run.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -46,6 +52,19 @@ class DeletionCheck:
         return self.error_kind is None
 
 
+def _private_host(hostname: str | None) -> bool:
+    if not hostname:
+        return True
+    name = hostname.lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return not ip.is_global
+
+
 def status_location(uri: str) -> tuple[str, str] | None:
     """(instance base URL, status id) for a Mastodon status URI, or None if it is not one."""
     parts = urlsplit(uri)
@@ -63,6 +82,7 @@ def check_deleted(
     settings: Settings,
     *,
     max_checks: int = DEFAULT_MAX_CHECKS,
+    allow_private_hosts: bool = False,
 ) -> DeletionCheck:
     """Re-fetch up to `max_checks` statuses (by URI) from their home servers; 404/410 -> Deletion.
 
@@ -76,6 +96,10 @@ def check_deleted(
     for uri in platform_ids:
         location = status_location(uri)
         if location is None:
+            outcome.unchecked.append(uri)
+            continue
+        parts = urlsplit(location[0])
+        if parts.netloc != source_host and not allow_private_hosts and _private_host(parts.hostname):
             outcome.unchecked.append(uri)
             continue
         if outcome.checked >= max_checks:

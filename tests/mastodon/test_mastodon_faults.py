@@ -192,12 +192,22 @@ def test_deletion_check_finds_404s_and_sends_no_token_to_other_servers(fake_inst
     other_server = "http://localhost:1/users/x/statuses/5"  # never contacted: limited by max_checks
     not_mastodon = "https://pleroma.example/objects/6f1c"
     source = mastodon_source("https://elsewhere.example", auth=True)
-    outcome = check_deleted(source, [kept["uri"], gone["uri"], not_mastodon, other_server], settings, max_checks=2)
+    outcome = check_deleted(source, [kept["uri"], gone["uri"], not_mastodon, other_server], settings,
+                            max_checks=2, allow_private_hosts=True)
 
     assert [d.platform_id for d in outcome.deletions] == [gone["uri"]]
     assert outcome.checked == 2 and outcome.unchecked == [not_mastodon]
     sent = [(path, headers.get("Authorization")) for path, _, headers in fake_instance.requests]
     assert sent == [("/api/v1/statuses/11", None), ("/api/v1/statuses/12", None)]
+
+
+def test_deletion_check_does_not_call_internal_addresses_named_by_other_servers(fake_instance, settings):
+    source = mastodon_source("https://mastodon.example")
+    uris = [f"{fake_instance.url}/users/a/statuses/1", "http://169.254.169.254/users/a/statuses/2",
+            "http://localhost:5432/users/a/statuses/3", "http://[::1]/users/a/statuses/4"]
+    outcome = check_deleted(source, uris, settings)
+    assert outcome.unchecked == uris and outcome.checked == 0
+    assert fake_instance.requests == []
 
 
 def test_deletion_check_uses_the_token_on_the_sources_own_instance(fake_instance, settings):
