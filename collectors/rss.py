@@ -210,8 +210,12 @@ def _repair_utf8(body: bytes, content_type: str) -> tuple[bytes, str | None]:
         body.decode("utf-8")
         return body, None
     except UnicodeDecodeError as exc:
-        fixed = body.decode("utf-8", errors="replace").encode("utf-8")
-        return fixed, f"feed is not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes replaced"
+        text = body.decode("utf-8", errors="replace")
+        if not any(ord(c) > 127 and c != "\ufffd" for c in text):
+            # Not one good multi-byte character: a Windows-1252 feed mislabelled (or unlabelled),
+            # which feedparser's own fallback decodes correctly.
+            return body, None
+        return text.encode("utf-8"), f"feed is not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes replaced"
 
 
 def _utc(struct) -> datetime | None:

@@ -340,3 +340,13 @@ def test_a_bad_limit_in_the_sources_file_is_a_config_error(server, settings, opt
     assert_recorded(result, ErrorKind.CONFIG, url)
     assert next(iter(options)) in result.error
     assert server.requests_to("/feed") == []  # nothing was fetched
+
+
+def test_a_windows_1252_feed_labelled_utf8_is_decoded_as_windows_1252(server, settings):
+    # An old blog's feed: says UTF-8, is really Windows-1252, so no valid multi-byte character at all.
+    cp1252 = FEED.decode("utf-8").replace("café", "caf\u00e9 \u00a35").encode("cp1252")
+    url = server.reply("/feed", cp1252)
+    result = fetch_feed(source(url), SourceState(), settings)
+    assert result.ok and result.posts
+    first = next(p for p in result.posts if p.platform_id.endswith("?p=7"))
+    assert first.title == "Carers’ evening group" and "café £5" in first.content_text
