@@ -227,17 +227,40 @@ class ClassifierModel:
         return path
 
 
+def model_file_types(path: Path) -> set[str]:
+    """Every type named in a skops file's schema (read as JSON; nothing is constructed)."""
+    import json
+    import zipfile
+
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if "__class__" in node and "__module__" in node:
+                found.add(f"{node['__module__']}.{node['__class__']}")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    with zipfile.ZipFile(path) as zf:
+        walk(json.loads(zf.read("schema.json")))
+    return found
+
+
 def load_model(path: Path | None = None) -> ClassifierModel:
     """Load a skops model file; None loads the default model shipped in the package.
 
-    Refuses a file that contains any type outside `TRUSTED_TYPES`.
+    Refuses a file that names any type outside `TRUSTED_TYPES`. skops alone would also accept
+    any scikit-learn estimator; a peerfeed model needs none, so the list is stricter.
     """
-    from skops.io import get_untrusted_types, load
+    from skops.io import load
 
     path = Path(path) if path is not None else DEFAULT_MODEL_PATH
     if not path.is_file():
         raise FileNotFoundError(f"no model file at {path}")
-    untrusted = [t for t in get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+    untrusted = sorted(model_file_types(path) - set(TRUSTED_TYPES))
     if untrusted:
         raise ValueError(f"model file {path} contains untrusted types: {untrusted}")
     return ClassifierModel(load(path, trusted=TRUSTED_TYPES))

@@ -97,10 +97,10 @@ def _best_f1_threshold(scores: np.ndarray, positive: np.ndarray) -> float:
     return best
 
 
-def gather_examples(extra_examples: list[Example] | None, cfg: TrainConfig,
-                    datasets_dir: Path | None) -> tuple[list[Example], dict]:
+def gather_examples(extra_examples: list[Example] | None, cfg: TrainConfig, datasets_dir: Path | None,
+                    corpus: list[Example] | None = None) -> tuple[list[Example], dict]:
     """The training examples and a summary of where they came from."""
-    examples = load_corpus("train")
+    examples = list(corpus) if corpus is not None else load_corpus("train")
     sources = {"corpus-train": len(examples)}
     if cfg.use_public and datasets_dir is not None:
         have = public_data.available(datasets_dir)
@@ -127,19 +127,17 @@ def _apply_calibration(cal: LogisticRegression, P: np.ndarray) -> np.ndarray:
 
 
 def train(extra_examples: list[Example] | None = None, config: TrainConfig | None = None,
-          datasets_dir: Path | None = None, corpus_limit: int | None = None) -> ClassifierModel:
+          datasets_dir: Path | None = None, corpus: list[Example] | None = None) -> ClassifierModel:
     """Train a model from the corpus (+ public train splits + moderator labels when given).
 
     `datasets_dir` defaults to the nearest `shared/datasets` above the package; pass a missing
-    path or `TrainConfig(use_public=False)` to train on the corpus alone. `corpus_limit` keeps
-    only the first N examples (for quick tests).
+    path or `TrainConfig(use_public=False)` to train on the corpus alone. `corpus` replaces the
+    corpus train split (for quick tests on a subset).
     """
     cfg = config or TrainConfig()
     if datasets_dir is None:
         datasets_dir = public_data.find_datasets_dir()
-    examples, sources = gather_examples(extra_examples, cfg, datasets_dir)
-    if corpus_limit is not None:
-        examples = examples[:corpus_limit]
+    examples, sources = gather_examples(extra_examples, cfg, datasets_dir, corpus)
     texts = [e.text for e in examples]
     y = np.array([e.distress for e in examples])
     w = np.array([e.weight for e in examples], dtype=np.float64)
