@@ -24,7 +24,8 @@ def read_examples(path: Path) -> list[Example]:
                 examples.append(Example(text=row["text"], distress=int(row["distress"]), topics=row.get("topics"),
                                         source="review", group=f"extra-{number}"))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise typer.BadParameter(f"{path} line {number}: {exc}") from None
+                typer.echo(f"error: {path} line {number}: {type(exc).__name__}: {exc}", err=True)
+                raise typer.Exit(code=2) from None
     return examples
 
 

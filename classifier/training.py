@@ -140,6 +140,9 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
     examples, sources = gather_examples(extra_examples, cfg, datasets_dir, corpus)
     texts = [e.text for e in examples]
     y = np.array([e.distress for e in examples])
+    missing = sorted({0, 1, 2, 3} - set(y.tolist()))
+    if missing:
+        raise ValueError(f"training data has no example at distress level(s) {missing}")
     w = np.array([e.weight for e in examples], dtype=np.float64)
     groups = [e.group or f"{e.source}-{i}" for i, e in enumerate(examples)]
     community = np.array([e.source.startswith("corpus") or e.source == "review" for e in examples])
