@@ -18,6 +18,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from classifier import safety
 from classifier.labels import LEVEL_NAMES, TOPICS
+from classifier.lexicon import lexicon_features
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "default_model.skops"
 FORMAT = 1
@@ -105,6 +106,7 @@ class ClassifierModel:
         self._topic_b = np.asarray(parts["topic_intercept"], dtype=np.float64)
         self._topic_platt = np.asarray(parts["topic_platt"], dtype=np.float64)
         self._topic_thr = np.asarray(parts["topic_thresholds"], dtype=np.float64)
+        self._lexicon_scale = float(parts.get("lexicon_scale", 0.0))
         self._word_terms = np.array(self._word.get_feature_names_out(), dtype=object)
         self._n_word = len(self._word_terms)
         # Terms made only of function words ("i", "if i", "at the") explain nothing to a moderator.
@@ -116,8 +118,12 @@ class ClassifierModel:
 
     # --- the numeric heads ------------------------------------------------------------------
     def features(self, texts: list[str]) -> csr_matrix:
-        """The shared feature matrix: word TF-IDF columns first, then character n-grams."""
-        return hstack([self._word.transform(texts), self._char.transform(texts)], format="csr")
+        """The shared feature matrix: word TF-IDF columns first, then character n-grams, then the
+        word-list shares of `classifier.lexicon` (when the model was trained with them)."""
+        blocks = [self._word.transform(texts), self._char.transform(texts)]
+        if self._lexicon_scale:
+            blocks.append(lexicon_features(texts, self._lexicon_scale))
+        return hstack(blocks, format="csr")
 
     def level_probabilities(self, X: csr_matrix) -> np.ndarray:
         """Calibrated probabilities over levels 0-3 (rows sum to 1)."""
