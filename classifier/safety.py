@@ -42,7 +42,9 @@ _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
                   r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b|do it tonight)"),
-    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b|\btonight i'?m going to\b"),
+    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b"),
+    ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to) take (?:them all|all (?:my |of my |the )?"
+                  r"(?:pills|tablets|meds|paracetamol))"),
     ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?|goodbye)"
                 r"|\bthe letters are in\b|\bleft the letters\b"),
     ("plan", 3, r"\bi know (?:exactly )?(?:how and when|how i'?(?:ll| will) do it|where i'?m going to do it)"
@@ -52,7 +54,9 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                  r"(?:pills|tablets|meds|paracetamol)\b(?! from the pharmacy)"),
     ("means", 3, r"\b(?:got|bought|have) (?:the |a )?(?:rope|ligature)\b|\bgot the means\b|\bthe means (?:right )?here\b"
                  r"|\bbought (?:a lot of|loads of|lots of) (?:paracetamol|pills|tablets)\b"),
-    ("attempt", 3, r"\b(?:i'?ve |i have |i )?(?:just )?(?:taken|took) (?:all|an overdose|everything|the lot|them all)\b"
+    ("attempt", 3, r"\b(?:i'?ve |i have |i )?(?:just )?(?:taken|took) (?:an overdose|all (?:my |of my |the |of the )?"
+                   r"(?:pills|tablets|meds|medication|paracetamol)|everything in the (?:cupboard|cabinet|drawer)|"
+                   r"the lot|them all|a load of (?:pills|tablets))\b"
                    r"|\boverdosed\b|\bthe bleeding won'?t stop\b"),
     ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof|train platform|platform)\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),

@@ -17,6 +17,7 @@ CRISIS = [
     "My son has just texted me saying goodbye and now he's not answering.",
     "She's locked in the bathroom saying she is going to kill herself.",
     "My friend sent me a message saying she has pills and is going to take them tonight.",
+    "I can't do this anymore. Tonight I'm going to take all my pills.",
 ]
 
 HIGH = [
@@ -40,6 +41,9 @@ NOTHING = [
     "In the role play the trainee said she wants to end it, and we practised asking about a plan.",
     "Lovely evening at the drop-in, bye everyone, see you Tuesday!",
     "New study on safety planning and suicide rates after discharge.",
+    "I took all the leaflets from the GP surgery for our carers' stall. Bye everyone!",
+    "Tonight I'm going to the cinema with my sister.",
+    "I'm going to take my meds and have an early night.",
 ]
 
 
