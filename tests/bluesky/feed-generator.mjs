@@ -27,7 +27,10 @@ function send(res, status, body) {
   res.end(JSON.stringify(body))
 }
 
-/** Start a feed generator; `feeds` maps a feed's at:// URI to the post URIs it lists, newest first. */
+/**
+ * Start a feed generator. `feeds` maps a feed's at:// URI to what it lists, in order: a post URI,
+ * or {post, repost} for a post shown because someone reposted it.
+ */
 export async function startFeedGenerator(plcUrl, feeds) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost')
@@ -41,7 +44,9 @@ export async function startFeedGenerator(plcUrl, feeds) {
     const page = uris.slice(start, start + limit)
     const next = start + page.length
     send(res, 200, {
-      feed: page.map((post) => ({ post })),
+      feed: page.map((entry) => (typeof entry === 'string'
+        ? { post: entry }
+        : { post: entry.post, reason: { $type: 'app.bsky.feed.defs#skeletonReasonRepost', repost: entry.repost } })),
       ...(next < uris.length ? { cursor: String(next) } : {}),
     })
   })

@@ -91,11 +91,12 @@ async function seed(network, bulk) {
     await post(`bulk${i}`, 'bulk', `Bulk peer support post ${i} about co-production and care plans #peersupport`)
   }
 
-  // A custom feed: our own feed generator listing amara's two posts, paged by its cursor.
+  // A custom feed from our own feed generator: amara's two posts, the workshop twice (once as
+  // joanne's repost), paged by the generator's cursor.
   const feeds = {}
   const feedGenerator = await startFeedGenerator(network.plc.url, feeds)
   const gen = await sc.createFeedGen(did.amara, feedGenerator.did, 'Peer support picks')
-  feeds[gen.uriStr] = [posts.thanks, posts.plan]
+  feeds[gen.uriStr] = [posts.thanks, { post: posts.plan, repost: repost.uriStr }, posts.plan]
 
   // A real app password, as a peerfeed operator would create for the collector.
   const session = sc.getHeaders(did.amara)

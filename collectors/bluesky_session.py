@@ -1,0 +1,105 @@
+"""An atproto `Client` for a source, logged in with a saved session when one is configured.
+
+Bluesky rate-limits createSession (per account: 30 per 5 minutes, 300 per day), so a collector that
+logged in with the app password on every run would lock itself out. The session string is saved to
+`settings.bluesky_session_file` whenever the SDK creates or refreshes a session, and later runs
+import it; the password is used only when there is no usable saved session.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import httpx
+from atproto import Client, Session, SessionEvent
+from atproto_client.request import Request, RequestBase
+
+from peerfeed.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class _SharedHttpRequest(Request):
+    """The SDK's own request layer, sending through an httpx.Client the caller owns."""
+
+    def __init__(self, http: httpx.Client) -> None:
+        RequestBase.__init__(self)
+        self._client_kwargs = {}
+        self._client = http
+
+    def close(self) -> None:  # the caller closes its own client
+        pass
+
+
+def save_session(path: Path, session_string: str) -> None:
+    """Write the session string atomically, readable by this user only (it holds bearer tokens)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".bluesky-session-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(session_string)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_session(path: Path, handle: str) -> str | None:
+    """The saved session string for `handle`, or None when there is none or it is for someone else."""
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    try:
+        session = Session.decode(text)
+    except ValueError:
+        log.warning("ignoring unreadable Bluesky session file %s", path)
+        return None
+    if session.handle.lower() != handle.lower().lstrip("@") and session.did != handle:
+        return None
+    return text
+
+
+def make_client(base_url: str, settings: Settings, http: httpx.Client | None = None) -> Client:
+    """A client for `base_url` (an AppView, PDS or entryway), not yet logged in."""
+    request = _SharedHttpRequest(http) if http is not None else Request(timeout=settings.fetch_timeout_s)
+    client = Client(base_url=base_url, request=request)
+    # The SDK's own User-Agent is mandatory; ours goes beside it so operators can tell us apart.
+    request.add_additional_header("X-Peerfeed-Agent", settings.user_agent)
+    return client
+
+
+def wants_login(settings: Settings) -> bool:
+    return bool(settings.bluesky_handle and settings.bluesky_app_password)
+
+
+def login(client: Client, settings: Settings) -> str:
+    """Log in as `settings.bluesky_handle`, reusing the saved session if it still works.
+
+    Returns "session" or "password" (how it logged in). Every new or refreshed session is saved.
+    Raises the SDK's errors when the password login fails; the password never appears in them.
+    """
+    path = settings.bluesky_session_file
+    handle = settings.bluesky_handle or ""
+
+    def on_change(event: SessionEvent, session: Session) -> None:
+        if event in (SessionEvent.CREATE, SessionEvent.REFRESH):
+            save_session(path, session.export())
+
+    client.on_session_change(on_change)
+    saved = load_session(path, handle)
+    if saved:
+        try:
+            client.login(session_string=saved, fetch_bsky_profile=False)
+            # One cheap call proves the session (refreshing it first if the access token expired).
+            client.com.atproto.server.get_session()
+            return "session"
+        except Exception as exc:  # noqa: BLE001 - any failure means: fall back to the password
+            log.info("saved Bluesky session for %s not usable (%s); logging in again", handle, type(exc).__name__)
+    password = settings.bluesky_app_password.get_secret_value() if settings.bluesky_app_password else ""
+    client.login(handle, password, fetch_bsky_profile=False)
+    return "password"
