@@ -42,6 +42,11 @@ def _type_of(obj) -> str | None:
     return getattr(obj, "py_type", None)
 
 
+def _is_web_url(value) -> bool:
+    # Only web links become links; anything else (javascript:, data:, at://) stays plain text.
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
 def _is_char_boundary(data: bytes, i: int) -> bool:
     return i == len(data) or (0 <= i < len(data) and (data[i] & 0xC0) != 0x80)
 
@@ -91,7 +96,7 @@ def facets_to_html(text: str, facets) -> RichText:
         href = None
         for feature in features:
             kind = _type_of(feature)
-            if kind == _LINK and getattr(feature, "uri", None):
+            if kind == _LINK and _is_web_url(getattr(feature, "uri", None)):
                 href = feature.uri
                 links.append(feature.uri)
             elif kind == _MENTION and getattr(feature, "did", None):
@@ -195,7 +200,7 @@ def post_from_view(view, source: str, reposted_by: str | None = None) -> Post:
     embed = getattr(view, "embed", None)
     if _type_of(embed) == _EXTERNAL:
         ext_uri = getattr(getattr(embed, "external", None), "uri", None)
-        if isinstance(ext_uri, str) and ext_uri.startswith(("http://", "https://")):
+        if _is_web_url(ext_uri):
             links.append(ext_uri)
 
     reply = getattr(record, "reply", None)
