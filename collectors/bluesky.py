@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from collectors.base import ErrorKind, FetchResult, SourceState
 from collectors.bluesky_parse import posts_from_items, sort_time
-from collectors.bluesky_session import login, make_client, wants_login
+from collectors.bluesky_session import login, login_url, make_client, wants_login
 from peerfeed.records import Deletion, Platform
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
@@ -247,6 +247,11 @@ def _error_result(source: SourceConfig, state: SourceState, exc: Exception, doin
                        error=message, retry_after_s=wait)
 
 
+def _client_for(source: SourceConfig, settings: Settings, client: httpx.Client | None) -> Client:
+    url = login_url(source.url, source.options) if wants_login(settings) else source.url
+    return make_client(url, settings, client)
+
+
 def fetch_bluesky(
     source: SourceConfig,
     state: SourceState,
@@ -257,14 +262,15 @@ def fetch_bluesky(
 
     `source.url` is the service to ask (an AppView such as https://public.api.bsky.app, or a PDS);
     with `bluesky_handle` and `bluesky_app_password` set, the collector logs in first (reusing the
-    saved session) and the SDK then talks to the account's PDS, which forwards to its AppView.
+    saved session; see `login_url` for where) and the SDK then talks to the account's PDS, which
+    forwards to its AppView.
     """
     doing = "configuration"
     try:
         limit = _int_option(source, "limit", DEFAULT_LIMIT, 100)
         max_pages = _int_option(source, "max_pages", DEFAULT_MAX_PAGES, 100)
         doing = f"login as {settings.bluesky_handle}" if wants_login(settings) else "connecting"
-        atp = make_client(source.url, settings, client)
+        atp = _client_for(source, settings, client)
         try:
             read = _page_reader(atp, source, limit)
             if wants_login(settings):
@@ -303,7 +309,7 @@ def check_deleted(
     if not wanted:
         return result
     try:
-        atp = make_client(source.url, settings, client)
+        atp = _client_for(source, settings, client)
         try:
             if wants_login(settings):
                 login(atp, settings)

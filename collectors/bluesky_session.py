@@ -12,6 +12,7 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 from atproto import Client, Session, SessionEvent
@@ -75,6 +76,24 @@ def make_client(base_url: str, settings: Settings, http: httpx.Client | None = N
 
 def wants_login(settings: Settings) -> bool:
     return bool(settings.bluesky_handle and settings.bluesky_app_password)
+
+
+DEFAULT_LOGIN_URL = "https://bsky.social"
+
+
+def login_url(service_url: str, options: dict) -> str:
+    """Where to log in for a source: `options.login_url`, else the service itself unless it is
+    Bluesky's public AppView (which serves no sessions), in which case Bluesky's entryway.
+
+    Once logged in the SDK talks to the account's own PDS (from its DID document), which forwards
+    app.bsky requests to its AppView.
+    """
+    if options.get("login_url"):
+        return str(options["login_url"])
+    host = urlsplit(service_url).hostname or ""
+    if host == "bsky.app" or host.endswith(".bsky.app"):
+        return DEFAULT_LOGIN_URL
+    return service_url
 
 
 def login(client: Client, settings: Settings) -> str:

@@ -77,3 +77,10 @@ def test_check_deleted_on_error_erases_nothing(canned_server, settings, make_sou
     result = check_deleted(make_source(canned_server.url, "search", q="x"), [uri], settings)
     assert result.error_kind is ErrorKind.HTTP_5XX
     assert result.deletions == []
+
+
+def test_login_goes_to_the_entryway_not_the_public_appview():
+    from collectors.bluesky_session import login_url
+    assert login_url("https://public.api.bsky.app", {}) == "https://bsky.social"
+    assert login_url("https://pds.example", {}) == "https://pds.example"
+    assert login_url("https://public.api.bsky.app", {"login_url": "https://pds.example"}) == "https://pds.example"
