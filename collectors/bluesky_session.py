@@ -8,12 +8,15 @@ import it; the password is used only when there is no usable saved session.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import ssl
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import certifi
 import httpx
 from atproto import Client, Session, SessionEvent
 from atproto_client.request import Request, RequestBase
@@ -65,9 +68,22 @@ def load_session(path: Path, handle: str) -> str | None:
     return text
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    # Loading the CA bundle costs tens of milliseconds; a client per source must not pay it each time.
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def make_client(base_url: str, settings: Settings, http: httpx.Client | None = None) -> Client:
-    """A client for `base_url` (an AppView, PDS or entryway), not yet logged in."""
-    request = _SharedHttpRequest(http) if http is not None else Request(timeout=settings.fetch_timeout_s)
+    """A client for `base_url` (an AppView, PDS or entryway), not yet logged in.
+
+    Pass `http` to send through an httpx.Client the caller owns (and closes); otherwise the client
+    has its own, closed with `client.request.close()`.
+    """
+    if http is not None:
+        request = _SharedHttpRequest(http)
+    else:
+        request = Request(timeout=settings.fetch_timeout_s, verify=_tls_context())
     client = Client(base_url=base_url, request=request)
     # The SDK's own User-Agent is mandatory; ours goes beside it so operators can tell us apart.
     request.add_additional_header("X-Peerfeed-Agent", settings.user_agent)
