@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -48,6 +49,10 @@ class UTCDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime(), dict: JSON, list: JSON}
+
+
+# The open-queue condition as a literal, so both planners can match it to the partial index.
+QUEUE_SQL = "state IN ('pending', 'escalated')"
 
 
 class ReviewState(str, enum.Enum):
@@ -148,17 +153,35 @@ class Classification(Base):
     post: Mapped[Post] = relationship(back_populates="classification")
 
 
+class PostTopic(Base):
+    """One row per (post, topic) the post currently carries: indexed filtering and theme counts."""
+
+    __tablename__ = "post_topics"
+    __table_args__ = (Index("ix_post_topics_topic", "topic", "post_id"),)
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
 class ReviewItem(Base):
     """A post's place in moderation. Readers see a post only when its item is approved."""
 
     __tablename__ = "review_items"
-    __table_args__ = (Index("ix_review_queue", "state", "priority", "created_at"),)
+    __table_args__ = (
+        Index("ix_review_items_state", "state"),
+        # The moderators' queue reads open items in this order; a partial index keeps it a short
+        # index walk however many decided items pile up (see benchmarks/queries.py).
+        Index("ix_review_queue_open", text("priority DESC"), "created_at", "id",
+              sqlite_where=text(QUEUE_SQL), postgresql_where=text(QUEUE_SQL)),
+        Index("ix_review_queue_level", "level",
+              sqlite_where=text(QUEUE_SQL), postgresql_where=text(QUEUE_SQL)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), unique=True)
     state: Mapped[str] = mapped_column(String(20), default=ReviewState.PENDING.value)
     level: Mapped[int | None] = mapped_column(Integer)
-    # Higher first: crisis 3, high 2, concern 1, failed classification 2 (fail toward review).
+    # Higher first: escalated +100, then crisis 30, high 20, failed classification 15, concern 10.
     priority: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str | None] = mapped_column(Text)
     assignee: Mapped[str | None] = mapped_column(String(200))
@@ -228,3 +251,35 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20), default=Role.READER.value)
     email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ThemeSnapshot(Base):
+    """Aggregate themes for one period: topic volumes, emerging terms, distress rates (k-suppressed)."""
+
+    __tablename__ = "theme_snapshots"
+    __table_args__ = (UniqueConstraint("period", "period_start", name="uq_theme_snapshot_period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(10))  # day | week
+    period_start: Mapped[datetime]
+    period_end: Mapped[datetime]
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    topic_volumes: Mapped[dict] = mapped_column(default=dict)
+    emerging_terms: Mapped[list] = mapped_column(default=list)
+    distress_rates: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AlertSent(Base):
+    """One alert per post and channel, so a re-run never alerts twice (and a failed send is retried)."""
+
+    __tablename__ = "alerts_sent"
+    __table_args__ = (UniqueConstraint("post_id", "channel", name="uq_alert_post_channel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(20))  # webhook | email
+    status: Mapped[str] = mapped_column(String(20), default="sent")
+    error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)

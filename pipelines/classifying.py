@@ -1,0 +1,79 @@
+"""Classify: read unclassified posts in batches, store results, hold what needs a person.
+
+If the model fails on a batch, each post is retried alone; a post that still fails is held for
+review with the reason, never published.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from store.classification import posts_to_classify, record_classification_failure, record_classifications
+from store.db import transaction
+
+log = logging.getLogger(__name__)
+_FIELDS = ("topics", "topic_scores", "distress", "distress_score", "needs_review", "reasons", "model_version")
+
+
+@dataclass
+class ClassifyReport:
+    classified: int = 0
+    held: int = 0
+    failed: int = 0
+    by_level: dict[int, int] | None = None
+
+
+def _check(result: Any) -> Any:
+    missing = [f for f in _FIELDS if not hasattr(result, f) and not (isinstance(result, dict) and f in result)]
+    if missing:
+        raise ValueError(f"classifier result lacks {', '.join(missing)}")
+    level = result["distress"] if isinstance(result, dict) else result.distress
+    if level not in (0, 1, 2, 3):
+        raise ValueError(f"classifier gave distress level {level!r}, not 0-3")
+    return result
+
+
+def classify_batch(model, texts: list[str]) -> list[tuple[Any | None, str | None]]:
+    """(result, error) per text: the batch at once, or one by one when the batch fails."""
+    try:
+        return [(_check(r), None) for r in model.classify(texts)]
+    except Exception as exc:  # noqa: BLE001 - fall back to isolating the bad post
+        log.warning("batch classification failed, retrying posts one by one: %r", exc)
+    out = []
+    for text in texts:
+        try:
+            (r,) = model.classify([text])
+            out.append((_check(r), None))
+        except Exception as exc:  # noqa: BLE001 - recorded on the post, which is held
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def classify_pending(engine: Engine, model, batch_size: int = 1000, limit: int | None = None) -> ClassifyReport:
+    """Classify every post without a classification; safe to repeat (done posts are skipped)."""
+    report = ClassifyReport(by_level={})
+    after = 0
+    while limit is None or report.classified + report.failed < limit:
+        with transaction(engine) as session:
+            todo = posts_to_classify(session, limit=batch_size, after_id=after)
+        if not todo:
+            break
+        after = todo[-1][0]
+        results = classify_batch(model, [t for _, t in todo])
+        with transaction(engine) as session:
+            ok = [(pid, r) for (pid, _), (r, err) in zip(todo, results) if err is None]
+            record_classifications(session, ok)
+            for (pid, _), (r, err) in zip(todo, results):
+                if err is not None:
+                    record_classification_failure(session, pid, err, getattr(model, "version", "unknown"))
+                    report.failed += 1
+        for _, r in ok:
+            level = r["distress"] if isinstance(r, dict) else r.distress
+            report.by_level[level] = report.by_level.get(level, 0) + 1
+            report.held += level > 0 or bool(r["needs_review"] if isinstance(r, dict) else r.needs_review)
+        report.classified += len(ok)
+    return report

@@ -1,0 +1,181 @@
+"""Idempotent post upserts, cross-platform story grouping and upstream deletions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Sequence
+
+from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from peerfeed import records
+from peerfeed.dedupe import canonical_url, fingerprint
+from store.models import AuditEntry, Post, ReviewItem, ReviewState, utcnow
+
+BATCH = 500
+# Columns that a re-fetch may change; anything else is fixed at first sight.
+_MUTABLE = ("url", "title", "author", "author_url", "content_html", "content_text", "content_warning",
+            "sensitive", "language", "tags", "links", "reply_to", "thread_url", "updated_at", "canonical_url",
+            "fingerprint")
+
+
+@dataclass
+class UpsertCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __iadd__(self, other: "UpsertCounts") -> "UpsertCounts":
+        self.new += other.new
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        return self
+
+
+def _row(post: records.Post, source_id: int | None) -> dict:
+    return {
+        "platform": post.platform.value if hasattr(post.platform, "value") else str(post.platform),
+        "platform_id": post.platform_id,
+        "source_id": source_id,
+        "url": post.url,
+        "canonical_url": post.canonical_url or canonical_url(post.url),
+        "fingerprint": fingerprint(post.content_text),
+        "title": post.title,
+        "author": post.author or "",
+        "author_url": post.author_url,
+        "content_html": post.content_html,
+        "content_text": post.content_text,
+        "content_warning": post.content_warning,
+        "sensitive": bool(post.sensitive),
+        "language": post.language,
+        "tags": list(post.tags),
+        "links": list(post.links),
+        "reply_to": post.reply_to,
+        "thread_url": post.thread_url,
+        "published_at": post.published_at,
+        "updated_at": post.updated_at,
+    }
+
+
+def _insert(session: Session):
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Post)
+
+
+def upsert_posts(session: Session, posts: Sequence[records.Post], source_id: int | None = None) -> UpsertCounts:
+    """Insert new posts and update changed ones, keyed on (platform, platform id).
+
+    Running it twice with the same posts changes nothing the second time. Posts erased after an
+    upstream deletion are never brought back. New posts join an existing story when their canonical
+    URL or content fingerprint matches one.
+    """
+    counts = UpsertCounts()
+    # The same post can appear twice in one fetch (a boost and its original): last one wins.
+    unique = list({(p.platform, p.platform_id): p for p in posts}.values())
+    for start in range(0, len(unique), BATCH):
+        counts += _upsert_batch(session, unique[start:start + BATCH], source_id)
+    return counts
+
+
+def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: int | None) -> UpsertCounts:
+    counts = UpsertCounts()
+    rows = [_row(p, source_id) for p in posts]
+    by_platform: dict[str, list[str]] = {}
+    for r in rows:
+        by_platform.setdefault(r["platform"], []).append(r["platform_id"])
+    existing: dict[tuple[str, str], Post] = {}
+    for platform, ids in by_platform.items():
+        for post in session.scalars(select(Post).where(Post.platform == platform, Post.platform_id.in_(ids))):
+            existing[(post.platform, post.platform_id)] = post
+
+    fresh = [r for r in rows if (r["platform"], r["platform_id"]) not in existing]
+    changed: list[dict] = []
+    for r in rows:
+        old = existing.get((r["platform"], r["platform_id"]))
+        if old is None:
+            continue
+        if old.deleted_at is not None or all(getattr(old, c) == r[c] for c in _MUTABLE):
+            counts.unchanged += 1
+        else:
+            changed.append({"_id": old.id, **{c: r[c] for c in _MUTABLE}})
+
+    if fresh:
+        stmt = _insert(session).values(fresh).on_conflict_do_nothing(
+            index_elements=["platform", "platform_id"]
+        ).returning(Post.id, Post.canonical_url, Post.fingerprint)
+        inserted = session.execute(stmt).all()
+        counts.new += len(inserted)
+        counts.unchanged += len(fresh) - len(inserted)  # a concurrent collector got there first
+        _assign_stories(session, inserted)
+    if changed:
+        stmt = update(Post).where(Post.id == bindparam("_id")).values(
+            {c: bindparam(c) for c in _MUTABLE}
+        )
+        session.connection().execute(stmt, changed)
+        counts.updated += len(changed)
+    return counts
+
+
+def _assign_stories(session: Session, inserted: Iterable) -> None:
+    """Group new posts with earlier posts that share their canonical URL or fingerprint."""
+    inserted = sorted(inserted, key=lambda r: r.id)
+    urls = {r.canonical_url for r in inserted if r.canonical_url}
+    fps = {r.fingerprint for r in inserted if r.fingerprint}
+    story_of: dict[tuple[str, str], int] = {}
+    if urls or fps:
+        conds = []
+        if urls:
+            conds.append(Post.canonical_url.in_(urls))
+        if fps:
+            conds.append(Post.fingerprint.in_(fps))
+        q = select(Post.id, Post.story_id, Post.canonical_url, Post.fingerprint).where(
+            or_(*conds), Post.story_id.is_not(None)
+        ).order_by(Post.id)
+        for pid, story, url, fp in session.execute(q):
+            if url:
+                story_of.setdefault(("u", url), story)
+            if fp:
+                story_of.setdefault(("f", fp), story)
+    updates = []
+    for r in inserted:
+        story = story_of.get(("u", r.canonical_url)) or story_of.get(("f", r.fingerprint)) or r.id
+        if r.canonical_url:
+            story_of.setdefault(("u", r.canonical_url), story)
+        if r.fingerprint:
+            story_of.setdefault(("f", r.fingerprint), story)
+        updates.append({"_id": r.id, "story_id": story})
+    if updates:
+        session.connection().execute(
+            update(Post).where(Post.id == bindparam("_id")).values(story_id=bindparam("story_id")), updates
+        )
+
+
+def apply_deletions(session: Session, deletions: Sequence[records.Deletion], now: datetime | None = None) -> int:
+    """Erase posts deleted upstream: text gone, hidden from every view, the row kept as a tombstone."""
+    now = now or utcnow()
+    erased = 0
+    for d in deletions:
+        platform = d.platform.value if hasattr(d.platform, "value") else str(d.platform)
+        post = session.scalar(select(Post).where(Post.platform == platform, Post.platform_id == d.platform_id))
+        if post is None or post.deleted_at is not None:
+            continue
+        post.deleted_at = now
+        post.title = None
+        post.content_html = ""
+        post.content_text = ""
+        post.content_warning = None
+        post.links = []
+        post.fingerprint = None
+        item = session.scalar(select(ReviewItem).where(ReviewItem.post_id == post.id))
+        if item is not None:
+            session.execute(
+                update(ReviewItem).where(ReviewItem.id == item.id).values(
+                    state=ReviewState.HIDDEN.value, updated_at=now, version=ReviewItem.version + 1
+                )
+            )
+        session.add(AuditEntry(actor="system", action="deleted_upstream", post_id=post.id,
+                               review_item_id=item.id if item else None, detail={"source": d.source}))
+        erased += 1
+    return erased

@@ -1,0 +1,140 @@
+"""Sources in the database: sync from the sources file, due checks, and per-fetch health."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Sequence
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from collectors.base import FetchResult, SourceState
+from peerfeed.sources import SourceConfig
+from peerfeed.records import Platform
+from store.models import FetchRun, Source, utcnow
+from store.posts import UpsertCounts, apply_deletions, upsert_posts
+
+BASE_BACKOFF = timedelta(minutes=5)
+MAX_BACKOFF = timedelta(hours=24)
+# Option key remembering the URL in the sources file after a permanent redirect moved the source.
+MOVED_FROM = "moved_from"
+
+
+def sync_sources(session: Session, configs: Sequence[SourceConfig], disable_missing: bool = False) -> list[Source]:
+    """Create or update sources by name; health and cursors are kept. Returns them in file order."""
+    by_name = {s.name: s for s in session.scalars(select(Source))}
+    out = []
+    for cfg in configs:
+        src = by_name.get(cfg.name)
+        if src is None:
+            src = Source(name=cfg.name, platform=cfg.platform.value, kind=cfg.kind, url=cfg.url,
+                         enabled=cfg.enabled, options=dict(cfg.options), consecutive_failures=0)
+            session.add(src)
+        else:
+            configured = (src.options or {}).get(MOVED_FROM)
+            url = src.url if cfg.url == configured else cfg.url  # keep a permanent redirect's URL
+            if url != src.url:
+                # The file moved the source: old validators and cursors no longer apply.
+                src.etag = src.last_modified = src.cursor = None
+            options = dict(cfg.options)
+            if url != cfg.url:
+                options[MOVED_FROM] = configured
+            src.platform, src.kind, src.url = cfg.platform.value, cfg.kind, url
+            src.enabled, src.options = cfg.enabled, options
+        out.append(src)
+    if disable_missing:
+        names = {c.name for c in configs}
+        for name, src in by_name.items():
+            if name not in names:
+                src.enabled = False
+    session.flush()
+    return out
+
+
+def to_config(src: Source) -> SourceConfig:
+    options = {k: v for k, v in (src.options or {}).items() if k != MOVED_FROM}
+    return SourceConfig(name=src.name, platform=Platform(src.platform), url=src.url, kind=src.kind,
+                        enabled=src.enabled, options=options)
+
+
+def to_state(src: Source) -> SourceState:
+    return SourceState(etag=src.etag, last_modified=src.last_modified, cursor=src.cursor)
+
+
+def due_sources(session: Session, now: datetime | None = None, only: str | None = None,
+                ignore_backoff: bool = False) -> list[Source]:
+    """Enabled sources whose backoff has passed (or the one named `only`, whatever its backoff)."""
+    now = now or utcnow()
+    q = select(Source).where(Source.enabled.is_(True)).order_by(Source.id)
+    if only:
+        q = select(Source).where(Source.name == only)
+    sources = list(session.scalars(q))
+    if only or ignore_backoff:
+        return sources
+    return [s for s in sources if s.next_attempt_at is None or s.next_attempt_at <= now]
+
+
+def start_fetch_run(session: Session, source_id: int, now: datetime | None = None) -> int:
+    """Record that a fetch began (its own transaction, so a crash leaves a visible trace)."""
+    run = FetchRun(source_id=source_id, started_at=now or utcnow(), status="running")
+    session.add(run)
+    session.flush()
+    return run.id
+
+
+def close_interrupted_runs(session: Session) -> int:
+    """Runs left 'running' by a killed process are marked interrupted (their work was rolled back)."""
+    res = session.execute(
+        update(FetchRun).where(FetchRun.status == "running").values(
+            status="interrupted", finished_at=utcnow(), error="process ended before the fetch was stored"
+        )
+    )
+    return res.rowcount or 0
+
+
+def backoff(failures: int, retry_after_s: float | None = None) -> timedelta:
+    """Exponential backoff from 5 minutes to a day; a server's Retry-After wins when longer."""
+    delay = min(BASE_BACKOFF * (2 ** max(failures - 1, 0)), MAX_BACKOFF)
+    if retry_after_s:
+        delay = max(delay, timedelta(seconds=min(retry_after_s, MAX_BACKOFF.total_seconds())))
+    return delay
+
+
+def record_fetch(session: Session, source_id: int, run_id: int, result: FetchResult,
+                 now: datetime | None = None) -> UpsertCounts:
+    """Store one fetch's posts, deletions and the source's health in the caller's transaction."""
+    now = now or utcnow()
+    src = session.get(Source, source_id)
+    run = session.get(FetchRun, run_id)
+    counts = UpsertCounts()
+    deleted = 0
+    if result.ok:
+        counts = upsert_posts(session, result.posts, source_id)
+        deleted = apply_deletions(session, result.deletions, now)
+        st = result.state
+        if not result.not_modified:
+            src.etag, src.last_modified = st.etag, st.last_modified
+        if st.cursor is not None:
+            src.cursor = st.cursor
+        if st.url and st.url != src.url:
+            src.options = {**(src.options or {}), MOVED_FROM: (src.options or {}).get(MOVED_FROM, src.url)}
+            src.url = st.url
+        src.consecutive_failures = 0
+        src.last_error = src.last_error_kind = None
+        # A healthy fetch can still ask us to wait (a rate-limit budget nearly spent).
+        src.next_attempt_at = now + timedelta(seconds=result.retry_after_s) if result.retry_after_s else None
+        src.last_status = "not_modified" if result.not_modified else "ok"
+    else:
+        src.consecutive_failures = (src.consecutive_failures or 0) + 1
+        src.last_status = "error"
+        src.last_error_kind = result.error_kind.value if result.error_kind else "unknown"
+        src.last_error = result.error
+        src.next_attempt_at = now + backoff(src.consecutive_failures, result.retry_after_s)
+    src.last_fetched_at = now
+    run.finished_at = now
+    run.status = src.last_status
+    run.error_kind = src.last_error_kind if not result.ok else None
+    run.error = result.error
+    run.items_new, run.items_updated, run.items_deleted = counts.new, counts.updated, deleted
+    run.cursor, run.etag, run.http_status = src.cursor, src.etag, result.http_status
+    return counts
