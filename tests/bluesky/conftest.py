@@ -1,7 +1,7 @@
 """Fixtures for the Bluesky collector tests: the real Bluesky stack, the samples, a misbehaving server.
 
 `bsky_network` starts tests/bluesky/network.mjs (Bluesky's own PLC, PDS and AppView from
-@atproto/dev-env) once per session. Install it with `npm ci` in tests/bluesky (see package.json).
+@atproto/dev-env) once per session. Install it with `bash tests/bluesky/install.sh` (npm ci, pinned by package-lock.json).
 Without node_modules the network tests are skipped, except under CI=true, where they fail.
 """
 
@@ -62,7 +62,7 @@ def _node_ready() -> str | None:
     if shutil.which("node") is None:
         return "node is not installed"
     if not (HERE / "node_modules" / "@atproto" / "dev-env").is_dir():
-        return "tests/bluesky/node_modules is missing: run `npm ci` in tests/bluesky"
+        return "tests/bluesky/node_modules is missing: run `bash tests/bluesky/install.sh`"
     return None
 
 
