@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Iterable
 
 import httpx
 from atproto import Client
@@ -38,7 +39,9 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 50
 DEFAULT_MAX_PAGES = 5
 GET_POSTS_BATCH = 25  # app.bsky.feed.getPosts takes at most 25 URIs
-_AT_POST_URI = re.compile(r"^at://[^/\s]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~-]{1,512}$")
+DEFAULT_MAX_CHECKS = 500
+# Only DID-form URIs: getPosts answers with DID-form URIs, so a handle-form one would look deleted.
+_AT_POST_URI = re.compile(r"^at://did:[a-z]+:[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~-]{1,512}$")
 
 
 class BlueskySourceError(ValueError):
@@ -294,17 +297,20 @@ def fetch_bluesky(
 
 def check_deleted(
     source: SourceConfig,
-    uris: list[str],
+    uris: Iterable[str],
     settings: Settings,
     client: httpx.Client | None = None,
+    *,
+    max_checks: int = DEFAULT_MAX_CHECKS,
 ) -> FetchResult:
     """Which of these stored post URIs are gone upstream, as `Deletion` records.
 
     app.bsky.feed.getPosts leaves out posts that no longer exist (deleted, or their account gone or
-    taken down), so every URI asked for and not returned is a deletion. A failed request returns an
-    error and no deletions: nothing is erased on a guess.
+    taken down), so every URI asked for and not returned is a deletion. At most `max_checks` URIs
+    are checked, 25 a request; anything but a DID-form at:// post URI is left alone. A failed request
+    returns an error and no deletions: nothing is erased on a guess.
     """
-    wanted = [u for u in dict.fromkeys(uris) if isinstance(u, str) and _AT_POST_URI.match(u)]
+    wanted = [u for u in dict.fromkeys(uris) if isinstance(u, str) and _AT_POST_URI.match(u)][:max_checks]
     result = FetchResult(source=source.name)
     if not wanted:
         return result

@@ -66,3 +66,25 @@ def test_check_deleted_reports_posts_getposts_leaves_out(sample_server, settings
     assert result.ok, result.error
     assert [d.platform_id for d in result.deletions] == [KIT_GOODBYE]
     assert result.deletions[0].platform is Platform.BLUESKY
+
+
+def test_check_deleted_leaves_handle_form_and_foreign_uris_alone(sample_server, settings, make_source):
+    source = make_source(sample_server.url, "search", q="x")
+    odd = ["at://kit-wren.example/app.bsky.feed.post/3n2rd5iyhyk2b",
+           "at://did:plc:y6fsl3dpc4qwz7mnhxkbr2ot/app.bsky.feed.like/3n2rd5iyhyk2b",
+           "https://bsky.app/profile/kit-wren.example/post/3n2rd5iyhyk2b"]
+    result = check_deleted(source, odd + [KIT_GOODBYE], settings, max_checks=10)
+    assert [d.platform_id for d in result.deletions] == [KIT_GOODBYE]
+    assert check_deleted(source, [WORKSHOP, KIT_GOODBYE], settings, max_checks=1).deletions == []
+
+
+def test_a_shared_http_client_is_used_and_left_open(sample_server, settings, make_source):
+    import httpx
+
+    seen = []
+    with httpx.Client(event_hooks={"request": [lambda r: seen.append(r.url.path)]}) as http:
+        source = make_source(sample_server.url, "author", actor="amara.peerhub.example")
+        result = fetch_bluesky(source, SourceState(), settings, client=http)
+        assert result.ok and len(result.posts) == 4
+        assert seen[0] == "/xrpc/app.bsky.feed.getAuthorFeed"
+        assert not http.is_closed
