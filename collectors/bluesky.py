@@ -272,11 +272,11 @@ def fetch_bluesky(
     try:
         limit = _int_option(source, "limit", DEFAULT_LIMIT, 100)
         max_pages = _int_option(source, "max_pages", DEFAULT_MAX_PAGES, 100)
-        doing = f"login as {settings.bluesky_handle}" if wants_login(settings) else "connecting"
         atp = _client_for(source, settings, client)
         try:
             read = _page_reader(atp, source, limit)
             if wants_login(settings):
+                doing = f"login as {settings.bluesky_handle}"
                 login(atp, settings)
             doing = f"reading {source.kind}"
             listing = ListingState.load(state.cursor)

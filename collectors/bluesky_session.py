@@ -13,17 +13,23 @@ import logging
 import os
 import ssl
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import certifi
 import httpx
 from atproto import Client, Session, SessionEvent
+from atproto_client.exceptions import BadRequestError, LoginRequiredError, UnauthorizedError
 from atproto_client.request import Request, RequestBase
 
 from peerfeed.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# Sources collected in parallel log in one at a time, so the first saves a session the rest reuse
+# instead of each calling createSession.
+_LOGIN_LOCK = threading.Lock()
 
 
 class _SharedHttpRequest(Request):
@@ -126,6 +132,11 @@ def login(client: Client, settings: Settings) -> str:
             save_session(path, session.export())
 
     client.on_session_change(on_change)
+    with _LOGIN_LOCK:
+        return _login_locked(client, settings, path, handle)
+
+
+def _login_locked(client: Client, settings: Settings, path: Path, handle: str) -> str:
     saved = load_session(path, handle)
     if saved:
         try:
@@ -133,7 +144,9 @@ def login(client: Client, settings: Settings) -> str:
             # One cheap call proves the session (refreshing it first if the access token expired).
             client.com.atproto.server.get_session()
             return "session"
-        except Exception as exc:  # noqa: BLE001 - any failure means: fall back to the password
+        except (UnauthorizedError, BadRequestError, LoginRequiredError, ValueError) as exc:
+            # Expired or revoked: log in again. Network trouble or a rate limit is not a reason to
+            # spend a createSession, so those propagate.
             log.info("saved Bluesky session for %s not usable (%s); logging in again", handle, type(exc).__name__)
     password = settings.bluesky_app_password.get_secret_value() if settings.bluesky_app_password else ""
     client.login(handle, password, fetch_bsky_profile=False)

@@ -157,3 +157,36 @@ def test_unknown_actor_and_wrong_service_path_are_4xx(bsky_network, settings, ma
     wrong_path = fetch_bluesky(make_source(bsky_network.appview + "/not-xrpc", "search", q="x"), SourceState(), settings)
     assert wrong_path.error_kind is ErrorKind.HTTP_4XX
     assert wrong_path.http_status == 404
+
+
+def test_parallel_logins_create_one_session(bsky_network, settings):
+    from concurrent.futures import ThreadPoolExecutor
+
+    logged_in = settings.model_copy(update={"bluesky_handle": "amara.test",
+                                            "bluesky_app_password": SecretStr(bsky_network.info["app_password"])})
+
+    def one(_):
+        client = make_client(bsky_network.pds, logged_in)
+        try:
+            return login(client, logged_in)
+        finally:
+            client.request.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        how = list(pool.map(one, range(4)))
+    assert sorted(how) == ["password", "session", "session", "session"]
+
+
+def test_revoked_session_falls_back_to_the_password(bsky_network, settings):
+    logged_in = settings.model_copy(update={"bluesky_handle": "amara.test",
+                                            "bluesky_app_password": SecretStr(bsky_network.info["app_password"])})
+    first = make_client(bsky_network.pds, logged_in)
+    assert login(first, logged_in) == "password"
+    saved = logged_in.bluesky_session_file.read_text().split(":::")  # handle, did, access, refresh, pds
+    first.com.atproto.server.delete_session(headers={"Authorization": f"Bearer {saved[3]}"})
+    # The access token may still verify until it expires; spoil it so the server must refuse it.
+    saved[2] = saved[2][:-4] + "AAAA"
+    logged_in.bluesky_session_file.write_text(":::".join(saved))
+    again = make_client(bsky_network.pds, logged_in)
+    assert login(again, logged_in) == "password"
+    assert again.com.atproto.server.get_session().handle == "amara.test"
