@@ -88,3 +88,17 @@ def test_a_shared_http_client_is_used_and_left_open(sample_server, settings, mak
         assert result.ok and len(result.posts) == 4
         assert seen[0] == "/xrpc/app.bsky.feed.getAuthorFeed"
         assert not http.is_closed
+
+
+def test_samples_pass_the_sdks_strict_validation_including_string_formats():
+    from atproto_client import models
+    from atproto_client.models.utils import get_or_create
+
+    shapes = {
+        "app.bsky.feed.searchPosts": models.AppBskyFeedSearchPosts.Response,
+        "app.bsky.feed.getAuthorFeed": models.AppBskyFeedGetAuthorFeed.Response,
+        "app.bsky.feed.getPosts": models.AppBskyFeedGetPosts.Response,
+    }
+    for nsid, shape in shapes.items():
+        data = json.loads((SAMPLES_DIR / f"bluesky/xrpc/{nsid}.json").read_text())
+        assert isinstance(get_or_create(data, shape, strict=True, strict_string_format=True), shape)
