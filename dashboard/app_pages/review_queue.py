@@ -5,7 +5,6 @@ import streamlit as st
 from dashboard import data, moderation, session
 from dashboard.views import (CRISIS_RESOURCES, REPLY_TEMPLATES, TOPIC_LABELS, escape_markdown, level_label,
                              link, post_markdown, topic_label, waiting_label, when_label)
-from store.review import ReviewConflict
 
 PER_PAGE = 20
 
@@ -15,21 +14,12 @@ url = settings.database_url
 engine = data.engine(url)
 
 
-def conflict_message(exc: ReviewConflict) -> str:
-    cur = exc.current
-    if cur is None:
-        return "Not saved: this post is no longer in the queue."
-    who = cur.decided_by or cur.assignee or "another moderator"
-    return (f"Not saved: {who} changed this post while you were looking (it is now {cur.state}). "
-            "The queue has been reloaded; please check it again.")
-
-
 def act(fn, *args) -> None:
     """Run one moderation command (in a widget callback) and leave a message for the next run."""
     try:
         st.session_state["queue_flash"] = ("success", fn(engine, *args))
-    except ReviewConflict as exc:
-        st.session_state["queue_flash"] = ("error", conflict_message(exc))
+    except moderation.Conflict as exc:
+        st.session_state["queue_flash"] = ("error", str(exc))
     except ValueError as exc:
         st.session_state["queue_flash"] = ("error", str(exc))
     finally:
