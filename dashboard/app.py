@@ -15,18 +15,18 @@ if _ROOT not in sys.path:
 
 from dashboard import data, session  # noqa: E402
 
-st.set_page_config(page_title="peerfeed", page_icon="🌿", layout="wide")
+st.set_page_config(page_title="peerfeed", page_icon=":material/forum:", layout="wide")
 
 settings = session.settings()
 engine = data.engine(settings.database_url)
 viewer = session.resolve(engine)
 
-digest = st.Page("app_pages/digest.py", title="Digest", icon="📰", url_path="digest")
-review = st.Page("app_pages/review_queue.py", title="Review queue", icon="🛡️", url_path="review")
-themes = st.Page("app_pages/themes.py", title="Themes", icon="📈", url_path="themes")
-sources = st.Page("app_pages/sources.py", title="Sources", icon="📡", url_path="sources")
-sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon="🔑", url_path="sign-in")
-account = st.Page("app_pages/account.py", title="Account", icon="👤", url_path="account")
+digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:", url_path="digest")
+review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review")
+themes = st.Page("app_pages/themes.py", title="Themes", icon=":material/insights:", url_path="themes")
+sources = st.Page("app_pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources")
+sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
+account = st.Page("app_pages/account.py", title="Account", icon=":material/person:", url_path="account")
 
 pages: dict[str, list] = {}
 if viewer is not None and viewer.can_moderate:

@@ -57,13 +57,13 @@ def platforms(database_url: str) -> list[str]:
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def themes(database_url: str, days: int, k: int = queries.K_MIN) -> dict:
-    """Theme figures for the last `days` days: from the themes flow's snapshots when there are any,
-    else computed live with the same k-suppression."""
+def themes(database_url: str, days: int, period: str = "week", k: int = queries.K_MIN) -> dict:
+    """Theme figures for the last `days` days by day or week: from the themes flow's daily snapshots
+    when there are any (and `period` is day), else computed live with the same k-suppression."""
     now = datetime.now(timezone.utc)
     since = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     with transaction(engine(database_url)) as s:
-        snaps = queries.theme_snapshots(s, since)
+        snaps = queries.theme_snapshots(s, since) if period == "day" else []
         if snaps:
             from dashboard.themes import from_snapshots
 
@@ -71,11 +71,11 @@ def themes(database_url: str, days: int, k: int = queries.K_MIN) -> dict:
         else:
             out = {
                 "source": "live",
-                "topics": queries.topic_volumes(s, since, now, k),
-                "distress": queries.distress_trend(s, since, now, k),
+                "topics": queries.topic_volumes(s, since, now, k, period),
+                "distress": queries.distress_trend(s, since, now, k, period),
                 "terms": queries.emerging_terms(s, now, k=k),
             }
-        out["sources"] = queries.source_activity(s, since, now, k)
+        out["sources"] = queries.source_activity(s, since, now, k, period)
     return out
 
 

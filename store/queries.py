@@ -199,16 +199,22 @@ def suppress(count: int, k: int = K_MIN) -> int | None:
     return count if count >= k else None
 
 
-def _day(session: Session, column):
-    """The UTC calendar day of a timestamp column, as 'YYYY-MM-DD' text on both backends."""
+def _day(session: Session, column, period: str = "day"):
+    """The UTC day (or the Monday of the week) of a timestamp column, as 'YYYY-MM-DD' text."""
+    if period not in ("day", "week"):
+        raise ValueError(f"period must be day or week, got {period!r}")
     if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD")
-    return func.substr(column, 1, 10)  # SQLite stores UTC as 'YYYY-MM-DD HH:MM:SS...'
+        return func.to_char(func.date_trunc(period, func.timezone("UTC", column)), "YYYY-MM-DD")
+    day = func.substr(column, 1, 10)  # SQLite stores UTC as 'YYYY-MM-DD HH:MM:SS...'
+    # 'weekday 0' moves forward to Sunday; six days back is that week's Monday.
+    return day if period == "day" else func.date(day, "weekday 0", "-6 days")
 
 
-def topic_volumes(session: Session, since: datetime, until: datetime, k: int = K_MIN) -> list[dict]:
-    """Posts per day and topic in [since, until), k-suppressed: [{day, topic, posts}] (posts None if < k)."""
-    day = _day(session, Post.published_at)
+def topic_volumes(session: Session, since: datetime, until: datetime, k: int = K_MIN,
+                  period: str = "day") -> list[dict]:
+    """Posts per day (or week) and topic in [since, until), k-suppressed: [{day, topic, posts}]
+    (posts None if < k)."""
+    day = _day(session, Post.published_at, period)
     q = (select(day, PostTopic.topic, func.count())
          .join(Post, Post.id == PostTopic.post_id)
          .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None))
@@ -216,13 +222,14 @@ def topic_volumes(session: Session, since: datetime, until: datetime, k: int = K
     return [{"day": d, "topic": t, "posts": suppress(n, k)} for d, t, n in session.execute(q)]
 
 
-def distress_trend(session: Session, since: datetime, until: datetime, k: int = K_MIN) -> list[dict]:
-    """Per day: classified posts and the share at each distress level, k-suppressed.
+def distress_trend(session: Session, since: datetime, until: datetime, k: int = K_MIN,
+                   period: str = "day") -> list[dict]:
+    """Per day (or week): classified posts and the share at each distress level, k-suppressed.
 
     A day with fewer than k classified posts shows no figures at all; a level with fewer than k posts
     shows no count or share (its share would give the count away).
     """
-    day = _day(session, Post.published_at)
+    day = _day(session, Post.published_at, period)
     levels = [func.sum(case((Classification.distress == lvl, 1), else_=0)) for lvl in range(4)]
     q = (select(day, func.count(), *levels)
          .join(Post, Post.id == Classification.post_id)
@@ -273,9 +280,10 @@ def emerging_terms(session: Session, now: datetime, recent_days: int = 7, baseli
     return rows[:limit]
 
 
-def source_activity(session: Session, since: datetime, until: datetime, k: int = K_MIN) -> list[dict]:
-    """Posts per day and source in [since, until), k-suppressed: [{day, source, posts}]."""
-    day = _day(session, Post.published_at)
+def source_activity(session: Session, since: datetime, until: datetime, k: int = K_MIN,
+                    period: str = "day") -> list[dict]:
+    """Posts per day (or week) and source in [since, until), k-suppressed: [{day, source, posts}]."""
+    day = _day(session, Post.published_at, period)
     q = (select(day, Source.name, func.count())
          .join(Source, Source.id == Post.source_id)
          .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None))

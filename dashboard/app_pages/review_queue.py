@@ -92,11 +92,11 @@ for r in rows:
     with st.container(border=True):
         waited = waiting_label(r["queued_at"])
         if r["state"] == "escalated":
-            st.info(f"**Escalated** by {escape_markdown(r['decided_by'] or '?')} · waiting {waited}", icon="⬆️")
+            st.info(f"**Escalated** by {escape_markdown(r['decided_by'] or '?')} · waiting {waited}", icon=":material/arrow_upward:")
         if r["level"] == 3:
-            st.error(f"**CRISIS** · waiting {waited}", icon="🚨")
+            st.error(f"**CRISIS** · waiting {waited}", icon=":material/emergency:")
         elif r["level"] == 2:
-            st.warning(f"**High distress** · waiting {waited}", icon="⚠️")
+            st.warning(f"**High distress** · waiting {waited}", icon=":material/warning:")
         elif r["state"] != "escalated":
             st.caption(f"Waiting {waited}")
         heading = r["title"] or f"Post by {r['author'] or 'unknown author'}"

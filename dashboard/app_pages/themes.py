@@ -14,9 +14,13 @@ url = session.settings().database_url
 st.title("Themes")
 st.caption(f"Aggregates only: no post is shown here, and any count below {K_MIN} is suppressed so that "
            "nobody can be picked out.")
-days = st.segmented_control("Period", [30, 90, 365], default=30, format_func=lambda d: f"Last {d} days",
-                            key="themes_days") or 30
-figures = data.themes(url, days)
+left, right = st.columns(2)
+with left:
+    days = st.segmented_control("Period", [30, 90, 365], default=90, format_func=lambda d: f"Last {d} days",
+                                key="themes_days") or 90
+with right:
+    period = st.segmented_control("Count per", ["week", "day"], default="week", key="themes_period") or "week"
+figures = data.themes(url, days, period)
 st.caption("From the daily theme snapshots." if figures["source"] == "snapshots"
            else "Computed live (no theme snapshots stored yet).")
 
@@ -35,11 +39,11 @@ def download(label: str, rows: list[dict], name: str) -> None:
 st.subheader("Topic volume over time")
 topics = shown(figures["topics"], "posts")
 if topics.empty:
-    st.info("Not enough posts per topic and day to show without identifying anyone.")
+    st.info(f"Not enough posts per topic and {period} to show without identifying anyone.")
 else:
     topics["topic"] = topics["topic"].map(topic_label)
     st.altair_chart(alt.Chart(topics).mark_line(point=True).encode(
-        x=alt.X("day:T", title="Day"), y=alt.Y("posts:Q", title="Posts"),
+        x=alt.X("day:T", title=period.capitalize()), y=alt.Y("posts:Q", title="Posts"),
         color=alt.Color("topic:N", title="Topic"), tooltip=["day:T", "topic:N", "posts:Q"]),
         width="stretch")
 download("topic volumes", figures["topics"], "topic-volumes")
@@ -48,12 +52,12 @@ st.subheader("Distress trend")
 distress = shown(figures["distress"], "posts")
 share_cols = [c for c in distress.columns if c.endswith("_share")] if not distress.empty else []
 if distress.empty or not share_cols:
-    st.info("Not enough classified posts per day to show a trend.")
+    st.info(f"Not enough classified posts per {period} to show a trend.")
 else:
     long = distress.melt(id_vars=["day"], value_vars=share_cols, var_name="level", value_name="share").dropna()
     long["level"] = long["level"].str.replace("_share", "").str.replace("level_", "level ")
     st.altair_chart(alt.Chart(long).mark_area().encode(
-        x=alt.X("day:T", title="Day"), y=alt.Y("share:Q", title="Share of posts", axis=alt.Axis(format="%")),
+        x=alt.X("day:T", title=period.capitalize()), y=alt.Y("share:Q", title="Share of posts", axis=alt.Axis(format="%")),
         color=alt.Color("level:N", title="Distress", scale=alt.Scale(scheme="yelloworangered")),
         tooltip=["day:T", "level:N", alt.Tooltip("share:Q", format=".1%")]), width="stretch")
 download("distress trend", figures["distress"], "distress-trend")
@@ -75,10 +79,10 @@ download("emerging terms", figures["terms"], "emerging-terms")
 st.subheader("Sources' activity")
 activity = shown(figures["sources"], "posts")
 if activity.empty:
-    st.info("Not enough posts per source and day to show.")
+    st.info(f"Not enough posts per source and {period} to show.")
 else:
     st.altair_chart(alt.Chart(activity).mark_bar().encode(
-        x=alt.X("day:T", title="Day"), y=alt.Y("posts:Q", title="Posts", stack=True),
+        x=alt.X("day:T", title=period.capitalize()), y=alt.Y("posts:Q", title="Posts", stack=True),
         color=alt.Color("source:N", title="Source"), tooltip=["day:T", "source:N", "posts:Q"]),
         width="stretch")
 download("sources' activity", figures["sources"], "source-activity")

@@ -96,3 +96,37 @@ def seed(engine) -> dict[str, int]:
 def item_of(engine, post_id: int) -> ReviewItem:
     with transaction(engine) as s:
         return s.scalar(select(ReviewItem).where(ReviewItem.post_id == post_id))
+
+
+BULK_TEXTS = [
+    ("carers", "Carers' group tonight talked about respite and getting a carers' assessment."),
+    ("peer_support", "Our peer support drop-in had twelve people this week, lovely to see new faces."),
+    ("coproduction", "Co-production workshop: service users and staff redesigning the crisis plan template."),
+    ("services_access", "The day centre closure consultation is open; waiting lists are already long."),
+    ("recovery_wellbeing", "Walking group recovery update: small steps, better sleep, more good days."),
+    ("care_planning", "Tips for your CPA review: bring a friend, write down what matters to you."),
+    ("digital", "Trying an online peer forum for the first time, friendly moderators so far."),
+    ("events", "Webinar on Thursday 7pm about peer worker training, all welcome."),
+]
+
+
+def seed_bulk(engine, n: int = 240, days: int = 30) -> None:
+    """`n` more fictional posts spread over `days` days (older than the hand-written ones), mostly
+    level 0 and approved, enough for the Themes charts to clear k=5."""
+    posts, levels = [], []
+    for i in range(n):
+        topic, text = BULK_TEXTS[i % len(BULK_TEXTS)]
+        platform = (Platform.RSS, Platform.MASTODON, Platform.BLUESKY)[i % 3]
+        posts.append(Post(platform=platform, platform_id=f"https://{platform.value}.example/bulk-{i}", source="seed",
+                          url=f"https://{platform.value}.example/bulk-{i}", author=f"Member {i % 17}",
+                          content_html=f"<p>{text}</p>", content_text=f"{text} (#{i})",
+                          published_at=NOW - timedelta(hours=8) - timedelta(minutes=(days * 24 * 60 - 600) * i // n),
+                          tags=(topic,)))
+        levels.append((topic, 1 if i % 9 == 0 else 2 if i % 31 == 0 else 0))
+    with transaction(engine) as s:
+        src = {sr.platform: sr.id for sr in s.scalars(select(Source))}
+        for post in posts:
+            upsert_posts(s, [post], src.get(post.platform.value))
+        rows = dict(s.execute(select(PostRow.platform_id, PostRow.id).where(PostRow.platform_id.like("%/bulk-%"))).all())
+        record_classifications(s, [(rows[p.platform_id], Result(lvl, [topic], ["bulk"]))
+                                   for p, (topic, lvl) in zip(posts, levels)])

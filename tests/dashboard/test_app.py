@@ -183,7 +183,8 @@ def test_themes_for_staff_suppress_small_counts_and_chart_enough(dash):
     engine, ids = dash
     at = open_app("staff.chris", "themes")
     assert [t.value for t in at.title] == ["Themes"]
-    assert any("Not enough posts per topic" in i.value for i in at.info)
+    at.button_group(key="themes_period").set_value("day").run()
+    assert any("Not enough posts per topic and day" in i.value for i in at.info)
     for key in TEXT:
         assert TEXT[key] not in page_text(at)  # staff never read individual posts here
     # Twelve more carers' posts today: now the topic clears k=5 and is charted.

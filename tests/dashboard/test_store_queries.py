@@ -1,6 +1,6 @@
 """Store queries the dashboard reads, on SQLite and PostgreSQL: search, paging, themes, users."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -98,6 +98,9 @@ def test_theme_aggregates_suppress_small_counts(engine):
         vols = topic_volumes(s, since, until)
         assert vols and all(r["posts"] is None for r in vols)  # eight posts, no topic reaches k=5
         assert {r["posts"] for r in topic_volumes(s, since, until, k=1)} >= {1}
+        weekly = topic_volumes(s, since, until, k=1, period="week")
+        assert weekly and {date.fromisoformat(r["day"]).weekday() for r in weekly} == {0}  # Mondays
+        assert sum(r["posts"] for r in weekly) == sum(r["posts"] for r in topic_volumes(s, since, until, k=1))
         trend = distress_trend(s, since, until)
         assert all(r["level_3"] is None for r in trend)
         assert all(r["posts"] is None or r["posts"] >= K_MIN for r in trend)
