@@ -249,7 +249,7 @@ def distress_trend(session: Session, since: datetime, until: datetime, k: int = 
 
 
 def emerging_terms(session: Session, now: datetime, recent_days: int = 7, baseline_days: int = 28,
-                   k: int = K_MIN, limit: int = 20, max_posts: int = 50_000) -> list[dict]:
+                   k: int = K_MIN, limit: int = 20, max_posts: int = 20_000) -> list[dict]:
     """Tags used more in the last `recent_days` than in the `baseline_days` before, k-suppressed.
 
     Reads at most `max_posts` recent posts per window (the newest), which bounds the cost on a large

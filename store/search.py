@@ -17,6 +17,9 @@ from store.models import Post
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
+# Search looks at the newest matches only (by post id, i.e. by arrival): a common word can match
+# half a million posts, and a digest reader pages through the newest few hundred at most.
+NEWEST_MATCHES = 2000
 
 
 def terms(query: str) -> list[str]:
@@ -35,16 +38,17 @@ def fts5_query(query: str) -> str | None:
     return " ".join(quoted)
 
 
-def matches(session: Session, query: str) -> ColumnElement[bool]:
-    """SQL condition: the post contains every word of `query` (title, text or author)."""
+def matches(session: Session, query: str, newest: int = NEWEST_MATCHES) -> ColumnElement[bool]:
+    """SQL condition: the post is among the `newest` posts containing every word of `query`
+    (in its title, text or author)."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         q = fts5_query(query)
         if q is None:
             return false()
         return Post.id.in_(
-            text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts_query").bindparams(fts_query=q)
-            .columns(rowid=Post.id.type)
+            text("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :fts_query ORDER BY rowid DESC "
+                 "LIMIT :fts_newest").bindparams(fts_query=q, fts_newest=newest).columns(rowid=Post.id.type)
         )
     if dialect == "postgresql":
         words = terms(query)
@@ -52,5 +56,8 @@ def matches(session: Session, query: str) -> ColumnElement[bool]:
             return false()
         # Only \w+ words reach to_tsquery, so none of its operators can come from the reader.
         tsq = " & ".join(words) + ":*"
-        return text("posts.search_vector @@ to_tsquery('english'::regconfig, :ts_query)").bindparams(ts_query=tsq)
+        return Post.id.in_(
+            text("SELECT id FROM posts WHERE search_vector @@ to_tsquery('english'::regconfig, :ts_query) "
+                 "ORDER BY id DESC LIMIT :ts_newest").bindparams(ts_query=tsq, ts_newest=newest)
+            .columns(id=Post.id.type))
     raise NotImplementedError(f"full-text search is not available on {dialect}")

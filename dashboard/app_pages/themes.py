@@ -16,8 +16,8 @@ st.caption(f"Aggregates only: no post is shown here, and any count below {K_MIN}
            "nobody can be picked out.")
 left, right = st.columns(2)
 with left:
-    days = st.segmented_control("Period", [30, 90, 365], default=90, format_func=lambda d: f"Last {d} days",
-                                key="themes_days") or 90
+    days = st.segmented_control("Period", [30, 90, 365], default=30, format_func=lambda d: f"Last {d} days",
+                                key="themes_days") or 30
 with right:
     period = st.segmented_control("Count per", ["week", "day"], default="week", key="themes_period") or "week"
 figures = data.themes(url, days, period)

@@ -53,6 +53,15 @@ def test_search_syntax_from_readers_is_inert(engine, query):
         assert s.scalar(select(Post.id).limit(1)) is not None
 
 
+def test_search_reads_the_newest_matches_first(engine):
+    ids = seed(engine)
+    from store.search import matches
+    with transaction(engine) as s:
+        found = set(s.scalars(select(Post.id).where(matches(s, "peer", newest=1))))
+        everything = set(s.scalars(select(Post.id).where(matches(s, "peer"))))
+        assert {ids["cafe"], ids["lonely"]} <= everything and found == {max(everything)}
+
+
 def test_fts5_query_quotes_every_word():
     assert terms("Carers' café, NHS-111!") == ["carers", "café", "nhs", "111"]
     assert fts5_query('cafe" OR x') == '"cafe" "or" "x"*'
