@@ -49,7 +49,7 @@ def oidc_configured() -> bool:
 def resolve(engine) -> Viewer | None:
     """The signed-in person for this run, with their current role (None when nobody is)."""
     if oidc_configured():
-        if not st.user.is_logged_in:
+        if not st.user.get("is_logged_in", False):
             viewer = None
         else:
             email = st.user.get("email")
@@ -81,7 +81,7 @@ def sign_in_locally(engine, username: str, password: str) -> bool:
 def sign_out() -> None:
     st.session_state.pop(_LOCAL_KEY, None)
     st.session_state.pop(_VIEWER_KEY, None)
-    if oidc_configured() and st.user.is_logged_in:
+    if oidc_configured() and st.user.get("is_logged_in", False):
         st.logout()
 
 

@@ -132,8 +132,9 @@ def digest_row(post) -> dict:
     return {
         "post_id": post.id, "platform": post.platform, "url": post.url, "title": post.title,
         "author": post.author, "author_url": post.author_url, "text": post.content_text,
-        "content_warning": post.content_warning, "published_at": post.published_at,
-        "source": post.source.name if post.source else None, "topics": list(cls.topics) if cls else [],
+        "content_warning": post.content_warning, "sensitive": bool(post.sensitive),
+        "published_at": post.published_at, "source": post.source.name if post.source else None,
+        "topics": list(cls.topics) if cls else [],
     }
 
 

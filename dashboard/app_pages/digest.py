@@ -44,9 +44,10 @@ for post in result["rows"]:
             f"{link(post['author'] or 'unknown author', post['author_url'])} · "
             f"{escape_markdown(post['source'] or post['platform'])} · {when_label(post['published_at'])} · "
             f"{link('read the original', post['url'])}")
-        if post["content_warning"]:
+        if post["content_warning"] or post["sensitive"]:
             # Folded until the reader chooses to open it.
-            with st.expander(f"Content warning: {escape_markdown(post['content_warning'])}"):
+            warning = post["content_warning"] or "sensitive content"
+            with st.expander(f"Content warning: {escape_markdown(warning)}"):
                 st.markdown(post_markdown(post["text"]))
         else:
             st.markdown(post_markdown(post["text"]))

@@ -133,6 +133,13 @@ for r in rows:
         b[3].button("Assign to me", key=f"assign-{item_id}", on_click=on_assign,
                     args=(item_id, version, actor), width="stretch",
                     disabled=r["assignee"] == actor)
+        history = data.audit_trail(url, item_id)
+        if history:
+            with st.expander(f"History ({len(history)})"):
+                for h in history:
+                    detail = "; ".join(f"{k}: {v}" for k, v in (h["detail"] or {}).items() if v not in (None, ""))
+                    st.markdown(f"{when_label(h['at'])} · **{escape_markdown(h['actor'])}** {escape_markdown(h['action'])}"
+                                + (f" ({escape_markdown(detail)})" if detail else ""))
         with st.expander("Correct the level or topics, or add a note"):
             with st.form(f"correct-form-{item_id}", border=False):
                 st.selectbox("Level", [0, 1, 2, 3], index=r["level"] if r["level"] is not None else 1,

@@ -242,3 +242,25 @@ def test_account_page_signs_out(dash):
     assert [t.value for t in at.title] == ["Digest"]
     at.switch_page("app_pages/sign_in.py").run()  # signed out: the sign-in page is back
     assert [t.value for t in at.title] == ["Sign in"]
+
+
+def test_history_of_an_item_is_shown_to_moderators(dash):
+    engine, ids = dash
+    item = item_of(engine, ids["burden"])
+    at = open_app("mod.alex")
+    at.button(key=f"assign-{item.id}").click().run()
+    history = [e for e in at.expander if e.label.startswith("History")]
+    assert [e.label for e in history] == ["History (1)"]
+    assert "mod.alex** assign" in "\n".join(m.value for m in history[0].markdown).replace("\\", "")
+
+
+def test_single_sign_on_replaces_the_password_form_when_configured(dash):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "peerfeed", "client_secret": "s",
+                          "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    at.switch_page("app_pages/sign_in.py").run()
+    assert not at.exception
+    assert not at.text_input  # no local password form
+    assert [b.label for b in at.button] == ["Sign in"]

@@ -5,7 +5,8 @@ by triggers, so the text is stored once. PostgreSQL: a generated `search_vector`
 with a GIN index. Neither is in the ORM models: `store.search` is the only reader.
 
 Also an index on posts(source_id, published_at), which the dashboard's source health and source
-activity read (a full scan of a million posts otherwise).
+activity read (a full scan of a million posts otherwise), and one on audit_log(review_item_id) for
+an item's history in the review queue.
 
 Revision ID: 0002
 Revises: 0001
@@ -69,6 +70,7 @@ def _run(statements) -> None:
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     op.create_index("ix_posts_source_published", "posts", ["source_id", "published_at"])
+    op.create_index("ix_audit_log_review_item", "audit_log", ["review_item_id", "at"])
     if dialect == "sqlite":
         _run(SQLITE_UP)
     elif dialect == "postgresql":
@@ -78,6 +80,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     op.drop_index("ix_posts_source_published", table_name="posts")
+    op.drop_index("ix_audit_log_review_item", table_name="audit_log")
     if dialect == "sqlite":
         _run(SQLITE_DOWN)
     elif dialect == "postgresql":
