@@ -1,11 +1,13 @@
 """End to end in real headless Chromium: a moderator signs in, approves a post, finds it in the digest.
 
-Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`), and saves a
-screenshot of each page to docs/screenshots/.
+Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`). Screenshots of each
+page go to the test's temporary folder, or to PEERFEED_SCREENSHOTS_DIR when set (that is how
+docs/screenshots/ is refreshed: PEERFEED_SCREENSHOTS_DIR=docs/screenshots pytest -m browser).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -25,7 +27,6 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "a long browser passphrase"
 TEXT = {key: text for key, _, _, _, text, *_ in POSTS}
 
@@ -79,14 +80,16 @@ def sign_in(page, base: str, user: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def shot(page, name: str) -> None:
+def shot(page, folder: Path, name: str) -> None:
     page.wait_for_timeout(600)  # let charts and fonts settle
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
 
 
-def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url):
+def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url, tmp_path):
     from playwright.sync_api import expect, sync_playwright
+
+    shots = Path(os.environ.get("PEERFEED_SCREENSHOTS_DIR") or tmp_path / "screenshots")
 
     base, engine, ids = dashboard_url
     item = item_of(engine, ids["waiting"])
@@ -97,14 +100,14 @@ def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url):
             page.set_default_timeout(15_000)
             page.goto(f"{base}/sign-in")
             expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-            shot(page, "sign-in")
+            shot(page, shots, "sign-in")
 
             sign_in(page, base, "mod.alex")
             expect(page.get_by_role("heading", name="Review queue")).to_be_visible()
             expect(page.get_by_text("CRISIS · waiting").first).to_be_visible()
             expect(page.locator(f".st-key-approve-{item.id} button")).to_be_visible()
-            expect(page.get_by_text("Samaritans")).to_be_visible()
-            shot(page, "review-queue")
+            expect(page.get_by_role("link", name="Samaritans")).to_be_visible()
+            shot(page, shots, "review-queue")
 
             page.locator(f".st-key-approve-{item.id} button").click()
             expect(page.get_by_text("Approved: it is in the digest now.")).to_be_visible()
@@ -119,7 +122,7 @@ def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url):
             page.get_by_label("Search").fill("")
             page.get_by_label("Search").press("Enter")
             expect(page.get_by_text(TEXT["cafe"])).to_be_visible()
-            shot(page, "digest")
+            shot(page, shots, "digest")
 
             admin = browser.new_page(viewport={"width": 1280, "height": 900})
             admin.set_default_timeout(15_000)
@@ -128,10 +131,12 @@ def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url):
             admin.get_by_role("link", name="Themes").click()
             expect(admin.get_by_role("heading", name="Topic volume over time")).to_be_visible()
             expect(admin.locator("[data-testid='stVegaLiteChart']")).to_have_count(4)
-            shot(admin, "themes")
+            shot(admin, shots, "themes")
             admin.get_by_role("link", name="Sources").click()
             expect(admin.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
             expect(admin.get_by_text("Failing")).to_be_visible()
-            shot(admin, "sources")
+            shot(admin, shots, "sources")
+            assert sorted(p.name for p in shots.glob("*.png")) == [
+                "digest.png", "review-queue.png", "sign-in.png", "sources.png", "themes.png"]
         finally:
             browser.close()
