@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from peerfeed.settings import Settings
@@ -50,15 +52,32 @@ def start_dashboard(settings: Settings, port: int, host: str = "127.0.0.1", **po
     return subprocess.Popen(dashboard_command(port, host), env=dashboard_env(settings), **popen_kw)
 
 
+def stop(proc: subprocess.Popen, timeout: float = 10) -> int:
+    """Ask the server to stop, then insist; returns its exit code."""
+    proc.terminate()
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.wait()
+
+
 def run_dashboard(settings: Settings, port: int, host: str = "127.0.0.1") -> int:
-    """Run the dashboard until it exits (Ctrl-C stops it); returns its exit code."""
+    """Run the dashboard until it exits; returns its exit code.
+
+    Ctrl-C or a SIGTERM to this process stops the server too, so it is never left running alone.
+    """
     proc = start_dashboard(settings, port, host)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        def _forward(signum, _frame):
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, _forward)
     try:
         return proc.wait()
     except KeyboardInterrupt:
-        proc.terminate()
-        try:
-            return proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            return proc.wait()
+        return stop(proc)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
