@@ -15,8 +15,9 @@ def _engine(ctx: typer.Context):
     from peerfeed.settings import Settings
     from store.db import make_engine, upgrade
 
-    settings = (ctx.find_root().obj or {}).get("settings") if ctx.find_root().obj else None
-    engine = make_engine((settings or Settings()).database_url)
+    # peerfeed.cli's callback leaves the Settings (with any --db) on the root context.
+    settings = (ctx.find_root().obj or {}).get("settings") or Settings()
+    engine = make_engine(settings.database_url)
     upgrade(engine)
     return engine
 

@@ -72,7 +72,8 @@ for col, (key, label) in zip(c, [("3", "Crisis"), ("2", "High"), ("failed", "Unr
                                  ("1", "Concern"), ("0", "None")]):
     col.metric(label, counts.get(key, 0))
 
-mine = st.toggle("Only items assigned to me", key="queue_mine")
+mine = st.toggle("Only items assigned to me", key="queue_mine",
+                 on_change=lambda: st.session_state.update(queue_page=1))
 page = st.session_state.setdefault("queue_page", 1)
 result = data.queue_page(url, page, PER_PAGE, viewer.username if mine else None)
 rows = result["rows"]

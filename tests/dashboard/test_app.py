@@ -264,3 +264,26 @@ def test_single_sign_on_replaces_the_password_form_when_configured(dash):
     assert not at.exception
     assert not at.text_input  # no local password form
     assert [b.label for b in at.button] == ["Sign in"]
+
+
+def test_digest_pages_filters_and_feed(dash, tmp_path):
+    engine, ids = dash
+    from tests.dashboard.seed import seed_bulk
+    seed_bulk(engine, n=45)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "feed.atom").write_text("<feed xmlns='http://www.w3.org/2005/Atom'/>")
+    at = open_app()
+    first = {m.value for m in at.markdown}
+    assert at.button(key="digest_prev").disabled and not at.button(key="digest_next").disabled
+    at.button(key="digest_next").click().run()
+    second = {m.value for m in at.markdown}
+    assert len(first) >= 20 and len(second) >= 20 and not (first & second)  # the next 20 posts
+    assert "Page 2" in page_text(at)
+    assert [d.label for d in at.get("download_button")] == ["Download the Atom feed"]
+    at.selectbox(key="digest_topic").set_value("events").run()
+    assert "Page 1" in page_text(at)  # a new filter starts again at page 1
+    shown = [m.value for m in at.markdown if "(#" in m.value or "Bridge Centre" in m.value]
+    assert shown and all("Webinar" in v or "cafe" in v for v in shown)
+    at.selectbox(key="digest_topic").set_value(None)
+    at.selectbox(key="digest_platform").set_value("bluesky").run()
+    assert TEXT["cafe"] not in page_text(at)  # an RSS post
