@@ -40,6 +40,7 @@ DEFAULT_LIMIT = 50
 DEFAULT_MAX_PAGES = 5
 GET_POSTS_BATCH = 25  # app.bsky.feed.getPosts takes at most 25 URIs
 DEFAULT_MAX_CHECKS = 500
+MAX_TOP = 100  # URIs remembered at the newest time; more than this many ties is not real
 # Only DID-form URIs: getPosts answers with DID-form URIs, so a handle-form one would look deleted.
 _AT_POST_URI = re.compile(r"^at://did:[a-z]+:[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~-]{1,512}$")
 
@@ -182,7 +183,8 @@ def read_listing(read, state: ListingState, max_pages: int, ordered: bool) -> tu
             new.newest = newest
             new.top = [k for t, item in times if t == newest and (k := _key(item))]
         elif newest == state.newest:
-            new.top = list(dict.fromkeys(state.top + [k for t, item in times if t == newest and (k := _key(item))]))
+            tied = [k for t, item in times if t == newest and (k := _key(item))]
+            new.top = list(dict.fromkeys(state.top + tied))[-MAX_TOP:]
 
     if not ordered:
         return items, new
