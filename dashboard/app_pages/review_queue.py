@@ -124,11 +124,13 @@ for r in rows:
                     st.markdown(f"**{escape_markdown(p['author'] or 'unknown')}** "
                                 f"({when_label(p['published_at'])}): {post_markdown(p['text'], 400)}")
         b = st.columns(4)
-        b[0].button("Approve", key=f"approve-{item_id}", type="primary", on_click=on_decide,
+        # For high and crisis posts the first thing to reach for is a person, not publishing.
+        risky = (r["level"] or 0) >= 2 and r["state"] != "escalated"
+        b[0].button("Approve", key=f"approve-{item_id}", type="secondary" if risky else "primary", on_click=on_decide,
                     args=("approve", item_id, version, actor), width="stretch")
         b[1].button("Hide", key=f"hide-{item_id}", on_click=on_decide,
                     args=("hide", item_id, version, actor), width="stretch")
-        b[2].button("Escalate", key=f"escalate-{item_id}", on_click=on_decide,
+        b[2].button("Escalate", key=f"escalate-{item_id}", type="primary" if risky else "secondary", on_click=on_decide,
                     args=("escalate", item_id, version, actor), width="stretch",
                     disabled=r["state"] == "escalated")
         b[3].button("Assign to me", key=f"assign-{item_id}", on_click=on_assign,
