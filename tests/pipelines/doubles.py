@@ -70,3 +70,13 @@ class FakeTraining:
 
     def promote_if_not_worse(self, candidate, current) -> bool:
         return self.promote
+
+
+@dataclass(frozen=True)
+class FakeExample:
+    text: str
+    distress: int
+    topics: list[str] | None = None
+
+
+FakeTraining.Example = FakeExample
