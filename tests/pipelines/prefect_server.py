@@ -84,6 +84,9 @@ def prefect_server(tmp_path_factory):
         with temporary_settings(updates={PREFECT_API_URL: api_url, PREFECT_HOME: str(home)}):
             yield PrefectServer(api_url=api_url, home=home, env=env)
     finally:
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=5)  # send buffered run logs while the server is still there
         # The server runs in its own session: signal that group, which holds only what we started.
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)

@@ -1,0 +1,54 @@
+"""Real RSS 2.0 feeds written to a folder that peerfeed.sample_server serves on 127.0.0.1.
+
+Shared by the flow tests and benchmarks/pipeline.py. The posts are made up, in the community's
+voice, with no real people in them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from peerfeed.records import Platform
+from peerfeed.sources import SourceConfig
+
+T0 = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=6)
+LINES = [
+    "Our peer support group met on Tuesday to plan the next co-production workshop.",
+    "As a carer I found the care plan review useful this time; the coordinator listened.",
+    "The day centre is recruiting volunteers with lived experience for the drop-in.",
+    "Notes from the carers' forum: waiting lists, referrals and what helped.",
+]
+
+
+def rss_feed(site: str, n_posts: int, texts: list[str] | None = None) -> bytes:
+    """An RSS 2.0 document with `n_posts` items for the blog `site`."""
+    items = []
+    for i in range(n_posts):
+        text = (texts or LINES)[i % len(texts or LINES)] + f" (post {i} of {site})"
+        link = f"https://{site}.example.org/{2026}/{i:04d}/"
+        items.append(
+            f"<item><title>{escape(site)} post {i}</title><link>{link}</link><guid>{link}</guid>"
+            f"<pubDate>{format_datetime(T0 + timedelta(minutes=i))}</pubDate>"
+            f"<dc:creator>{escape(site)} writer</dc:creator><description>{escape('<p>' + text + '</p>')}</description></item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<channel><title>{escape(site)}</title><link>https://{site}.example.org/</link>"
+            f"<description>A blog</description>{''.join(items)}</channel></rss>\n").encode()
+
+
+def write_feeds(root: Path, n_sources: int, n_posts: int, texts: list[str] | None = None) -> list[str]:
+    """Write `rss/blog-<i>.xml` under root for each source; returns the site names."""
+    (root / "rss").mkdir(parents=True, exist_ok=True)
+    names = []
+    for i in range(n_sources):
+        site = f"blog-{i:03d}"
+        (root / "rss" / f"{site}.xml").write_bytes(rss_feed(site, n_posts, texts))
+        names.append(site)
+    return names
+
+
+def feed_sources(base_url: str, names: list[str]) -> list[SourceConfig]:
+    """Source configs pointing at the served feeds."""
+    return [SourceConfig(name=n, platform=Platform.RSS, url=f"{base_url}/rss/{n}.xml") for n in names]
