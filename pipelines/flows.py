@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -26,6 +27,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 from collectors.base import ErrorKind
+from peerfeed.sources import load_sources
 from pipelines.alerts import AlertReport, send_alerts
 from pipelines.classifying import ClassifyReport, classify_range
 from pipelines.collecting import SourceReport, collect_one, prepare_sources
@@ -100,15 +102,21 @@ def _report_of(future, name: str) -> SourceReport:
 
 
 @flow(name="collect", task_runner=ThreadPoolTaskRunner(max_workers=MAX_COLLECT_THREADS))
-def collect_flow(only: str | None = None, concurrency: int | None = None, retries: int = 2,
+def collect_flow(sources_file: str | None = None, only: str | None = None, concurrency: int | None = None,
+                 retries: int = 2,
                  retry_delay_s: float = 10.0, then_classify: bool = False, model_factory: str | None = None,
                  database_url: str | None = None) -> list[SourceReport]:
-    """Collect every due source (or just `only`), then optionally classify and alert at once."""
+    """Collect every due source (or just `only`), then optionally classify and alert at once.
+
+    The sources file (default PEERFEED_SOURCES_FILE), when it exists, is synced into the store
+    first; without one the sources already stored are collected.
+    """
     logger = get_run_logger()
     settings = flow_settings(database_url)
     url = settings.database_url
     engine = engine_for(url)
-    ids = prepare_sources(engine, None, only=only)
+    path = Path(sources_file or settings.sources_file)
+    ids = prepare_sources(engine, load_sources(path) if path.exists() else None, only=only)
     with transaction(engine) as session:
         names = {sid: session.get(Source, sid).name for sid in ids}
     task_ = collect_source.with_options(retries=retries,

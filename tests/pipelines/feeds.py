@@ -38,12 +38,13 @@ def rss_feed(site: str, n_posts: int, texts: list[str] | None = None) -> bytes:
             f"<description>A blog</description>{''.join(items)}</channel></rss>\n").encode()
 
 
-def write_feeds(root: Path, n_sources: int, n_posts: int, texts: list[str] | None = None) -> list[str]:
-    """Write `rss/blog-<i>.xml` under root for each source; returns the site names."""
+def write_feeds(root: Path, n_sources: int, n_posts: int, texts: list[str] | None = None,
+                prefix: str = "blog") -> list[str]:
+    """Write `rss/<prefix>-<i>.xml` under root for each source; returns the site names."""
     (root / "rss").mkdir(parents=True, exist_ok=True)
     names = []
     for i in range(n_sources):
-        site = f"blog-{i:03d}"
+        site = f"{prefix}-{i:03d}"
         (root / "rss" / f"{site}.xml").write_bytes(rss_feed(site, n_posts, texts))
         names.append(site)
     return names

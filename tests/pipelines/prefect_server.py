@@ -60,8 +60,11 @@ def prefect_server(tmp_path_factory):
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_UI_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
-        # Flow runs that a worker starts should not wait on a slow first poll.
+        # Deployments keep their schedules, but no scheduled run is made behind a test's back.
+        "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",
+        # A worker polls at once and often, so a test's run starts without delay.
         "PREFECT_WORKER_QUERY_SECONDS": "1",
+        "PREFECT_WORKER_PREFETCH_SECONDS": "0",
     }
     log = open(home / "server.log", "w")
     prefect = Path(sys.executable).with_name("prefect")

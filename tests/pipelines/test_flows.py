@@ -34,9 +34,8 @@ def feeds(tmp_path):
     pytest.importorskip("collectors.rss", reason="the RSS collector is not on this branch yet")
     root = tmp_path / "served"
     names = write_feeds(root, 3, 4)
-    write_feeds(root / "crisis", 1, 2, texts=["Goodbye everyone, I can't do this any more",
-                                              "Peer support meets on Tuesday"])
-    (root / "rss" / "crisis-blog.xml").write_bytes((root / "crisis" / "rss" / "blog-000.xml").read_bytes())
+    write_feeds(root, 1, 2, texts=["Goodbye everyone, I can't do this any more", "Peer support meets on Tuesday"],
+                prefix="crisis")
     with SampleServer(root=root) as server:
         yield server.url, names
 
@@ -88,7 +87,7 @@ def test_collect_then_classify_alerts_a_crisis_post_in_the_same_run(engine, feed
 
     base, _ = feeds
     monkeypatch.setenv("PEERFEED_ALERT_WEBHOOK_URL", webhook.url)
-    prepare_sources(engine, feed_sources(base, ["crisis-blog"]))
+    prepare_sources(engine, feed_sources(base, ["crisis-000"]))
     url = engine.url.render_as_string(hide_password=False)
 
     collect_flow(database_url=url, then_classify=True, model_factory=KEYWORD_MODEL)
