@@ -16,6 +16,13 @@ from store.models import Classification, Post, PostTopic, ReviewItem, ReviewStat
 # Queue priority: crisis first, then high, then posts the model could not read, then concern.
 PRIORITY = {3: 30, 2: 20, 1: 10, 0: 0}
 FAILED_PRIORITY = 15
+ESCALATED_BONUS = 100  # escalated items stand above every level
+
+
+def queue_priority(level: int | None, escalated: bool = False) -> int:
+    """Where an item sits in the moderators' queue: higher first."""
+    base = FAILED_PRIORITY if level is None else PRIORITY.get(level, 0)
+    return base + (ESCALATED_BONUS if escalated else 0)
 
 
 def posts_to_classify(session: Session, limit: int = 1000, after_id: int = 0) -> list[tuple[int, str]]:
@@ -118,7 +125,8 @@ def _place_in_review(session: Session, post_id: int, level: int, needs_review: b
         return  # a person's decision stands against an equal or lower new reading
     if item.state == ReviewState.ESCALATED.value and not risen:
         return
-    values = dict(level=level, priority=PRIORITY.get(level, 0), reason=reason, updated_at=now,
+    escalated = item.state == ReviewState.ESCALATED.value
+    values = dict(level=level, priority=queue_priority(level, escalated), reason=reason, updated_at=now,
                   version=ReviewItem.version + 1)
     if held:
         values.update(state=ReviewState.PENDING.value if item.state != ReviewState.ESCALATED.value else item.state,

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from store.models import Classification, Post, PostTopic, ReviewItem, ReviewState, Source
+from store.models import QUEUE_SQL, Classification, Post, PostTopic, ReviewItem, ReviewState, Source
 
 QUEUE_STATES = (ReviewState.PENDING.value, ReviewState.ESCALATED.value)
 
@@ -22,6 +22,13 @@ QUEUE_STATES = (ReviewState.PENDING.value, ReviewState.ESCALATED.value)
 def visible_to_readers():
     """The SQL condition for 'a reader may see this post' (join ReviewItem first)."""
     return and_(ReviewItem.state == ReviewState.APPROVED.value, Post.deleted_at.is_(None))
+
+
+def _open_items(states):
+    """The queue's state filter; the default one as literal SQL so the partial index applies."""
+    if tuple(states) == QUEUE_STATES:
+        return text(f"review_items.{QUEUE_SQL}")
+    return ReviewItem.state.in_(states)
 
 
 @dataclass(frozen=True)
@@ -34,15 +41,17 @@ class QueueEntry:
 
 def review_queue(session: Session, limit: int = 50, offset: int = 0, states=QUEUE_STATES,
                  assignee: str | None = None) -> list[QueueEntry]:
-    """Items awaiting a moderator: escalated and highest level first, then longest waiting."""
+    """Items awaiting a moderator: escalated and highest level first, then longest waiting.
+
+    Escalation adds 100 to an item's priority (store/classification.py: queue_priority).
+    """
     q = (
         select(ReviewItem, Post, Classification, Source.name)
         .join(Post, Post.id == ReviewItem.post_id)
         .outerjoin(Classification, Classification.post_id == Post.id)
         .outerjoin(Source, Source.id == Post.source_id)
-        .where(ReviewItem.state.in_(states), Post.deleted_at.is_(None))
-        .order_by((ReviewItem.state == ReviewState.ESCALATED.value).desc(), ReviewItem.priority.desc(),
-                  ReviewItem.created_at, ReviewItem.id)
+        .where(_open_items(states), Post.deleted_at.is_(None))
+        .order_by(ReviewItem.priority.desc(), ReviewItem.created_at, ReviewItem.id)
         .limit(limit).offset(offset)
     )
     if assignee is not None:
@@ -52,8 +61,8 @@ def review_queue(session: Session, limit: int = 50, offset: int = 0, states=QUEU
 
 def queue_counts(session: Session) -> dict[str, int]:
     """Items waiting, by level ('failed' for posts the model could not read)."""
-    q = (select(ReviewItem.level, func.count()).join(Post, Post.id == ReviewItem.post_id)
-         .where(ReviewItem.state.in_(QUEUE_STATES), Post.deleted_at.is_(None)).group_by(ReviewItem.level))
+    # No join to posts: an upstream deletion hides the item (store/posts.py: apply_deletions).
+    q = select(ReviewItem.level, func.count()).where(_open_items(QUEUE_STATES)).group_by(ReviewItem.level)
     return {("failed" if lvl is None else str(lvl)): n for lvl, n in session.execute(q)}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from store.models import AuditEntry, Classification, Label, ReviewItem, ReviewState, utcnow
@@ -76,7 +76,10 @@ def hide(session: Session, item_id: int, version: int, actor: str, note: str | N
 def escalate(session: Session, item_id: int, version: int, actor: str, note: str | None = None) -> ReviewItem:
     """Pass to a senior moderator or clinician; it stays out of the digest and top of their queue."""
     now = utcnow()
-    values = dict(state=ReviewState.ESCALATED.value, decided_by=actor, decided_at=now)
+    from store.classification import ESCALATED_BONUS
+
+    values = dict(state=ReviewState.ESCALATED.value, decided_by=actor, decided_at=now,
+                  priority=ReviewItem.priority % ESCALATED_BONUS + ESCALATED_BONUS)
     if note:
         values["note"] = note
     return _change(session, item_id, version, actor, "escalate", values, {"note": note} if note else None, now)
@@ -89,11 +92,13 @@ def correct(session: Session, item_id: int, version: int, actor: str, level: int
         raise ValueError("correct needs a level or topics")
     if level is not None and level not in LEVELS:
         raise ValueError(f"level must be 0-3, got {level}")
-    from store.classification import PRIORITY, set_topics
+    from store.classification import queue_priority, set_topics
 
     values: dict = {}
     if level is not None:
-        values.update(level=level, priority=PRIORITY[level])
+        values.update(level=level, priority=case(
+            (ReviewItem.state == ReviewState.ESCALATED.value, queue_priority(level, escalated=True)),
+            else_=queue_priority(level)))
     item = _change(session, item_id, version, actor, "correct", values,
                    {"level": level, "topics": list(topics) if topics is not None else None})
     session.add(Label(post_id=item.post_id, actor=actor, distress=level,

@@ -121,7 +121,8 @@ def record_fetch(session: Session, source_id: int, run_id: int, result: FetchRes
             src.url = st.url
         src.consecutive_failures = 0
         src.last_error = src.last_error_kind = None
-        src.next_attempt_at = None
+        # A healthy fetch can still ask us to wait (a rate-limit budget nearly spent).
+        src.next_attempt_at = now + timedelta(seconds=result.retry_after_s) if result.retry_after_s else None
         src.last_status = "not_modified" if result.not_modified else "ok"
     else:
         src.consecutive_failures = (src.consecutive_failures or 0) + 1

@@ -131,3 +131,17 @@ def test_assign_to_me(engine):
         assign(s, item.id, item.version, "mod.bea")
     with transaction(engine) as s:
         assert [e.item.assignee for e in review_queue(s, assignee="mod.bea")] == ["mod.bea"]
+
+
+def test_escalated_items_stand_above_every_level_and_keep_their_place_on_correction(engine):
+    crisis, concern = seed(engine, [3, 1])
+    with transaction(engine) as s:
+        item = item_of(s, concern)
+        escalate(s, item.id, item.version, "mod.alex", note="needs the duty clinician")
+    with transaction(engine) as s:
+        assert [e.post.id for e in review_queue(s)] == [concern, crisis]
+        item = item_of(s, concern)
+        correct(s, item.id, item.version, "mod.alex", level=2)
+    with transaction(engine) as s:
+        assert [e.post.id for e in review_queue(s)] == [concern, crisis]
+        assert item_of(s, concern).priority == 120

@@ -1,0 +1,257 @@
+"""Collect Mastodon hashtag, account and list timelines with Mastodon.py.
+
+`fetch_mastodon` is the collector contract (see collectors/base.py): it never raises for a bad
+source; failures come back as a `FetchResult` with an `ErrorKind`.
+
+Incremental fetching: `state.cursor` holds the newest timeline id seen. A later run asks for
+`min_id=<cursor>` (the statuses just after it, oldest first) and follows the server's `Link: rel=prev`
+header page by page, so a gap after downtime is walked through in order and never skipped. At most
+`options.max_pages` (default 5) pages are read per run; the rest waits for the next run, which starts
+where this one stopped. A first run (no cursor) reads `options.first_pages` (default 1) pages back
+from the newest.
+
+Source options: `tag` (hashtag), `acct` or `account_id` (account), `list_id` (list), `limit` (page
+size, server default 20, at most 40), `max_pages`, `first_pages`, `auth` (send the access token;
+default true only for lists, so a token for one instance is not handed to every other instance).
+
+Rate limits: Mastodon.py runs in "throw" mode. A 429 returns `ErrorKind.RATE_LIMITED` with
+`retry_after_s` from Retry-After or X-RateLimit-Reset (60 s if neither); when X-RateLimit-Remaining
+runs down to `options.ratelimit_reserve` (default 2) the run stops paging early, keeps what it has
+and sets `retry_after_s` without an error. Nothing here sleeps.
+
+Partial results: when page 3 of 5 fails, pages 1-2 are returned with the error and a cursor that
+moved only as far as those pages. The store keeps only error-free results, so the next run simply
+starts from the old cursor again; either way nothing is skipped. A single malformed status is logged
+(source, url, status id) and skipped rather than failing the run, so it cannot stall the source.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import requests
+from mastodon import Mastodon
+from mastodon.errors import MastodonError
+
+from collectors.base import ErrorKind, FetchResult, SourceState
+from collectors.mastodon_client import (
+    FetchFailure,
+    ResponseLog,
+    classify,
+    make_client,
+    retry_after,
+)
+from collectors.mastodon_parse import newer_id, parse_statuses, status_key
+from peerfeed.records import Post
+from peerfeed.settings import Settings
+from peerfeed.sources import SourceConfig
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_PAGES = 5
+DEFAULT_FIRST_PAGES = 1
+DEFAULT_RATELIMIT_RESERVE = 2
+_HASHTAG = re.compile(r"[\w\u00b7\u200c]+")  # Mastodon's hashtag characters: word chars, middle dot, ZWNJ
+_ID = re.compile(r"[0-9A-Za-z_-]+")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What to ask for: a Mastodon.py method, its fixed arguments and a URL for messages."""
+
+    method: str
+    args: tuple
+    endpoint: str
+
+
+def fetch_mastodon(
+    source: SourceConfig,
+    state: SourceState,
+    settings: Settings,
+    client: httpx.Client | None = None,
+) -> FetchResult:
+    """Fetch new statuses from one Mastodon source; bad sources give an error result, never raise.
+
+    `client` is accepted for the common collector signature and not used: Mastodon.py talks HTTP
+    through its own requests session.
+    """
+    result = FetchResult(source=source.name, state=state)
+    responses = ResponseLog(settings.max_feed_bytes)
+    try:
+        options = _options(source)
+        api = make_client(source, settings, responses, use_token=options["auth"])
+        plan = _plan(api, source, responses)
+        _collect(api, plan, source, state, options, result, responses)
+    except FetchFailure as failure:
+        failure.apply(result)
+    finally:
+        responses.close()
+    result.http_status = responses.last_status if result.http_status is None else result.http_status
+    if result.error_kind is not None:
+        log.warning(
+            "mastodon fetch failed",
+            extra={"source": source.name, "url": source.url, "error_kind": result.error_kind.value},
+        )
+    else:
+        log.debug("mastodon fetched %d posts", len(result.posts), extra={"source": source.name, "url": source.url})
+    return result
+
+
+def _options(source: SourceConfig) -> dict[str, Any]:
+    opts = source.options or {}
+    try:
+        limit = int(opts["limit"]) if opts.get("limit") is not None else None
+        max_pages = max(1, int(opts.get("max_pages", DEFAULT_MAX_PAGES)))
+        first_pages = max(1, int(opts.get("first_pages", DEFAULT_FIRST_PAGES)))
+        reserve = max(0, int(opts.get("ratelimit_reserve", DEFAULT_RATELIMIT_RESERVE)))
+    except (TypeError, ValueError) as exc:
+        raise FetchFailure(
+            ErrorKind.CONFIG, f"mastodon source {source.name!r}: limit/max_pages/first_pages must be numbers ({exc})"
+        ) from None
+    if limit is not None and not 1 <= limit <= 40:
+        raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: limit must be 1-40, got {limit}")
+    if not source.url.startswith(("http://", "https://")):
+        raise FetchFailure(
+            ErrorKind.CONFIG, f"mastodon source {source.name!r}: url must be an http(s) instance URL, got {source.url!r}"
+        )
+    auth = opts.get("auth")
+    if isinstance(auth, str):  # a quoted "false" in YAML must not mean true
+        auth = auth.strip().lower() in ("true", "yes", "1")
+    return {
+        "limit": limit,
+        "max_pages": max_pages,
+        "first_pages": first_pages,
+        "reserve": reserve,
+        "auth": (source.kind == "list") if auth is None else bool(auth),
+    }
+
+
+def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
+    opts = source.options or {}
+    base = source.url.rstrip("/")
+    if source.kind == "hashtag":
+        tag = str(opts.get("tag") or "").lstrip("#").strip()
+        if not tag:
+            raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: hashtag sources need options.tag")
+        _check_name(source, "tag", tag, _HASHTAG)
+        return _Plan("timeline_hashtag", (tag,), f"{base}/api/v1/timelines/tag/{tag}")
+    if source.kind == "list":
+        list_id = opts.get("list_id")
+        if not list_id:
+            raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: list sources need options.list_id")
+        _check_name(source, "list_id", str(list_id), _ID)
+        if not api.access_token:
+            raise FetchFailure(
+                ErrorKind.CONFIG,
+                f"mastodon source {source.name!r}: a list timeline needs an access token "
+                "(PEERFEED_MASTODON_ACCESS_TOKEN) and options.auth not false",
+            )
+        return _Plan("timeline_list", (str(list_id),), f"{base}/api/v1/timelines/list/{list_id}")
+    if source.kind == "account":
+        account_id = opts.get("account_id")
+        if not account_id:
+            acct = str(opts.get("acct") or "").lstrip("@").strip()
+            if not acct:
+                raise FetchFailure(
+                    ErrorKind.CONFIG, f"mastodon source {source.name!r}: account sources need options.acct or account_id"
+                )
+            url = f"{base}/api/v1/accounts/lookup?acct={acct}"
+            account = _call(api, source, url, responses, "account_lookup", acct)
+            account_id = account["id"]
+        _check_name(source, "account_id", str(account_id), _ID)
+        return _Plan("account_statuses", (str(account_id),), f"{base}/api/v1/accounts/{account_id}/statuses")
+    raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: unknown kind {source.kind!r}")
+
+
+def _check_name(source: SourceConfig, option: str, value: str, pattern: re.Pattern) -> None:
+    # These go into the URL path; "../" or "?" would quietly read some other endpoint.
+    if not pattern.fullmatch(value):
+        raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: options.{option} {value!r} is not valid")
+
+
+def _collect(
+    api: Mastodon,
+    plan: _Plan,
+    source: SourceConfig,
+    state: SourceState,
+    options: dict,
+    result: FetchResult,
+    responses: ResponseLog,
+) -> None:
+    """Read pages into `result`, moving `result.state.cursor` after each page that parsed."""
+    cursor = state.cursor
+    seen: dict[str, Post] = {}
+    params: dict[str, Any] = {}
+    if options["limit"] is not None:
+        params["limit"] = options["limit"]
+    if cursor:
+        params["min_id"] = cursor
+        step, pages_allowed = "fetch_previous", options["max_pages"]  # rel=prev: newer statuses
+    else:
+        step, pages_allowed = "fetch_next", options["first_pages"]  # rel=next: older statuses
+    newest = cursor
+    bad: list[str] = []
+    entries = 0
+    page = None
+    try:
+        for n in range(pages_allowed):
+            if n == 0:
+                page = _call(api, source, plan.endpoint, responses, plan.method, *plan.args, **params)
+            else:
+                if _budget_spent(api, options["reserve"], result):
+                    break
+                page = _call(api, source, plan.endpoint, responses, step, page)
+                if page is None:  # no Link header: nothing further
+                    break
+            if not isinstance(page, list):
+                raise FetchFailure(ErrorKind.PARSE, f"{_where(source, responses, plan.endpoint)}: expected a list of statuses")
+            parsed = parse_statuses(page, source.name, seen=seen, after_id=cursor)
+            result.posts.extend(parsed.posts)
+            bad.extend(parsed.bad)
+            entries += parsed.entries
+            page_newest = parsed.newest_id
+            progressed = page_newest is not None and (newest is None or status_key(page_newest) > status_key(newest))
+            newest = newer_id(newest, page_newest)
+            result.state = SourceState(
+                etag=state.etag, last_modified=state.last_modified, cursor=newest, url=state.url
+            )
+            if not page or (cursor and not progressed):
+                break  # caught up, or a server that ignores min_id keeps sending the same page
+    except FetchFailure as failure:
+        failure.apply(result)
+    if bad:
+        where = _where(source, responses, plan.endpoint)
+        for problem in bad:
+            # One odd status must not stall the source (an error result stores nothing and keeps
+            # the cursor), so it is logged and skipped unless nothing on the pages was usable.
+            log.warning("mastodon status skipped: %s", problem, extra={"source": source.name, "url": where})
+        if result.error_kind is None and not result.posts and len(bad) == entries:
+            result.error_kind = ErrorKind.PARSE
+            result.error = f"{where}: no usable statuses; {len(bad)} malformed: " + "; ".join(bad[:3])
+
+
+def _budget_spent(api: Mastodon, reserve: int, result: FetchResult) -> bool:
+    """Stop paging when X-RateLimit-Remaining is down to the reserve; say when to come back."""
+    remaining = api.ratelimit_remaining
+    if remaining is None or remaining > reserve:
+        return False
+    result.retry_after_s = retry_after(api, None)
+    return True
+
+
+def _call(api: Mastodon, source: SourceConfig, url: str, responses: ResponseLog, method: str, *args, **kwargs):
+    """Call one Mastodon.py method, turning its exceptions into a FetchFailure with context."""
+    try:
+        return getattr(api, method)(*args, **kwargs)
+    except MastodonError as exc:
+        raise classify(exc, api, _where(source, responses, url), responses) from None
+    except (requests.RequestException, ValueError) as exc:  # JSON or URL trouble below Mastodon.py
+        raise FetchFailure(ErrorKind.PARSE, f"{_where(source, responses, url)}: {type(exc).__name__}") from None
+
+
+def _where(source: SourceConfig, responses: ResponseLog, fallback_url: str) -> str:
+    return f"mastodon source {source.name!r} ({responses.last_url or fallback_url})"

@@ -1,0 +1,171 @@
+"""The Mastodon.py client as peerfeed uses it, and how its failures become an `ErrorKind`.
+
+The client gets a small requests session (`ResponseLog`) that remembers the last URL and response
+headers (for error messages and Retry-After, which Mastodon.py does not read) and refuses bodies over
+`settings.max_feed_bytes`. Tokens go only in the Authorization header; no message made here contains
+one.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from datetime import datetime, timezone
+
+import requests
+from mastodon import Mastodon
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonError,
+    MastodonIllegalArgumentError,
+    MastodonNetworkError,
+    MastodonRatelimitError,
+)
+
+from collectors.base import ErrorKind, FetchResult
+from peerfeed.settings import Settings
+from peerfeed.sources import SourceConfig
+
+DEFAULT_RETRY_AFTER_S = 60.0
+MAX_RETRY_AFTER_S = 3600.0
+
+
+class FetchFailure(Exception):
+    """A classified failure on its way into a FetchResult (never escapes the collector)."""
+
+    def __init__(self, kind: ErrorKind, message: str, *, status: int | None = None,
+                 retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.retry_after_s = retry_after_s
+
+    def apply(self, result: FetchResult) -> None:
+        result.error_kind = self.kind
+        result.error = self.message
+        if self.status is not None:
+            result.http_status = self.status
+        if self.retry_after_s is not None:
+            result.retry_after_s = self.retry_after_s
+
+
+class ResponseTooLarge(Exception):
+    pass
+
+
+class ResponseLog(requests.Session):
+    """A requests session that records the last request URL and response, and caps body size."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__()
+        self.max_bytes = max_bytes
+        self.last_url: str | None = None
+        self.last_status: int | None = None
+        self.last_headers: requests.structures.CaseInsensitiveDict | None = None
+
+    def send(self, request, **kwargs):
+        self.last_url = request.url
+        self.last_status = None
+        self.last_headers = None
+        kwargs["stream"] = True
+        response = super().send(request, **kwargs)
+        self.last_status = response.status_code
+        self.last_headers = response.headers
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            response.close()
+            raise ResponseTooLarge(f"{declared} bytes declared")
+        body = bytearray()
+        for chunk in response.iter_content(64 * 1024):
+            body += chunk
+            if len(body) > self.max_bytes:
+                response.close()
+                raise ResponseTooLarge(f"over {self.max_bytes} bytes")
+        response._content = bytes(body)  # the documented-by-use way to hand requests a read body
+        return response
+
+
+def make_client(source: SourceConfig, settings: Settings, session: ResponseLog, *, use_token: bool) -> Mastodon:
+    """A Mastodon.py client for the source's instance; the token is sent only when `use_token`."""
+    token = settings.mastodon_access_token.get_secret_value() if (use_token and settings.mastodon_access_token) else None
+    return Mastodon(
+        api_base_url=source.url.rstrip("/"),
+        access_token=token,
+        version_check_mode="none",
+        ratelimit_method="throw",
+        request_timeout=settings.fetch_timeout_s,
+        user_agent=settings.user_agent,
+        session=session,
+    )
+
+
+def status_code(exc: MastodonAPIError) -> int | None:
+    """Mastodon.py puts the HTTP status second in the exception's args."""
+    if len(exc.args) > 1 and isinstance(exc.args[1], int):
+        return exc.args[1]
+    return None
+
+
+def classify(exc: MastodonError, api: Mastodon, where: str, session: ResponseLog) -> FetchFailure:
+    """Sort a Mastodon.py exception into network / http_4xx / http_5xx / rate_limited / parse."""
+    if isinstance(exc, MastodonIllegalArgumentError):
+        return FetchFailure(ErrorKind.CONFIG, f"{where}: {exc}")
+    if isinstance(exc, MastodonRatelimitError):
+        wait = retry_after(api, session)
+        return FetchFailure(ErrorKind.RATE_LIMITED, f"{where}: rate limited; retry in {wait:.0f} s",
+                            status=session.last_status, retry_after_s=wait)
+    if isinstance(exc, MastodonNetworkError):
+        cause = exc.__context__
+        if isinstance(cause, ResponseTooLarge):
+            return FetchFailure(ErrorKind.TOO_LARGE, f"{where}: response too large ({cause})", status=session.last_status)
+        reason = _network_reason(cause)
+        return FetchFailure(ErrorKind.NETWORK, f"{where}: {reason}")
+    if isinstance(exc, MastodonAPIError):
+        code = status_code(exc)
+        if code is None:
+            # Mastodon.py's "could not parse response as JSON" (its message quotes the body; we do not)
+            return FetchFailure(ErrorKind.PARSE, f"{where}: response was not valid JSON", status=session.last_status)
+        detail = exc.args[3] if len(exc.args) > 3 and isinstance(exc.args[3], str) else ""
+        detail = f" ({detail[:200]})" if detail else ""
+        if code == 401:
+            detail += "; check PEERFEED_MASTODON_ACCESS_TOKEN and the source's auth option"
+        kind = ErrorKind.HTTP_5XX if code >= 500 else ErrorKind.HTTP_4XX
+        return FetchFailure(kind, f"{where}: HTTP {code}{detail}", status=code)
+    return FetchFailure(ErrorKind.PARSE, f"{where}: {type(exc).__name__}")
+
+
+def _network_reason(cause: BaseException | None) -> str:
+    if isinstance(cause, requests.Timeout):
+        return "timed out"
+    if isinstance(cause, requests.ConnectionError):
+        return "could not connect"
+    if cause is None:
+        return "network error"
+    return f"network error ({type(cause).__name__})"
+
+
+def retry_after(api: Mastodon, session: ResponseLog | None) -> float:
+    """Seconds to wait: Retry-After if the server sent one, else X-RateLimit-Reset, else a default."""
+    now = time.time()
+    headers = session.last_headers if session is not None else None
+    if headers is not None and headers.get("Retry-After"):
+        wait = _parse_retry_after(headers["Retry-After"], now)
+        if wait is not None:
+            return min(max(wait, 1.0), MAX_RETRY_AFTER_S)
+    if api.ratelimit_reset:
+        return min(max(float(api.ratelimit_reset) - now, 1.0), MAX_RETRY_AFTER_S)
+    return DEFAULT_RETRY_AFTER_S
+
+
+def _parse_retry_after(value: str, now: float) -> float | None:
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return (when - datetime.fromtimestamp(now, timezone.utc)).total_seconds()

@@ -1,0 +1,219 @@
+"""Turn Mastodon statuses (API JSON, or Mastodon.py's dict-like entities) into `Post` records.
+
+Pure functions, no network: `parse_statuses` takes one timeline page and returns the posts, the
+newest timeline id seen (the incremental cursor) and what was skipped.
+
+Choices a reader needs to know:
+
+- A boost (reblog) becomes the *original* status: `platform_id` is the original's `uri`, which is the
+  same on every instance, so a boost of a post we already have upserts the same row. The booster is
+  kept in `extra["boosted_by"]`.
+- Only `public` and `unlisted` statuses are kept. Followers-only and direct messages (which a token
+  can see in list and account timelines) never enter the feed.
+- `reply_to` is the parent's status id *on the instance the source reads* (`in_reply_to_id`); the
+  parent's URI is not in the payload and fetching it per reply would spend the rate limit.
+  `thread_url` is the reply's own page, where Mastodon shows the whole thread.
+- `canonical_url` is the status page's canonical form; links the post shares are in `links`
+  (mention and hashtag links left out, the preview card's URL included).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlsplit
+
+from collectors.sanitize import clean_html, html_to_text
+from peerfeed.dedupe import canonical_url
+from peerfeed.records import Platform, Post
+
+VISIBLE = {"public", "unlisted"}
+
+_ANCHOR = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_REL_TAG = re.compile(r"""\brel\s*=\s*["']?[^"'>]*\btag\b""", re.IGNORECASE)
+
+
+def status_key(status_id: str) -> tuple[int, str]:
+    """Sort key for status ids: Mastodon's are decimal snowflakes, others (ULIDs) sort as text."""
+    return (len(status_id), status_id)
+
+
+def newer_id(a: str | None, b: str | None) -> str | None:
+    """The newer of two status ids (either may be None)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if status_key(a) >= status_key(b) else b
+
+
+@dataclass
+class ParsedPage:
+    """One page's posts (deduplicated by URI), its newest timeline id and what was left out."""
+
+    posts: list[Post] = field(default_factory=list)
+    newest_id: str | None = None
+    entries: int = 0
+    not_public: int = 0
+    already_seen: int = 0
+    bad: list[str] = field(default_factory=list)  # "status <id>: reason", for the error message
+
+
+def parse_statuses(
+    statuses: Iterable[Mapping[str, Any]],
+    source: str,
+    *,
+    seen: dict[str, Post] | None = None,
+    after_id: str | None = None,
+) -> ParsedPage:
+    """Parse one timeline page.
+
+    `seen` maps URI -> Post for posts already taken in this run (a later page's boost of one of
+    them adds a booster instead of a second post); it is updated in place. Entries whose timeline id
+    is not newer than `after_id` (the stored cursor) are skipped, in case a server ignores min_id.
+    """
+    seen = {} if seen is None else seen
+    page = ParsedPage()
+    for entry in statuses:
+        page.entries += 1
+        raw_id = entry.get("id") if isinstance(entry, Mapping) else None
+        if raw_id is None or raw_id == "":  # Mastodon.py's entities give None for missing fields
+            page.bad.append("status without an id")
+            continue
+        entry_id = str(raw_id)
+        page.newest_id = newer_id(page.newest_id, entry_id)
+        if after_id is not None and status_key(entry_id) <= status_key(after_id):
+            continue
+        original = entry.get("reblog") or entry
+        booster = _acct(entry.get("account")) if entry.get("reblog") else None
+        uri = original.get("uri")
+        if not uri or not isinstance(uri, str):
+            page.bad.append(f"status {entry_id}: no uri")
+            continue
+        if uri in seen:
+            page.already_seen += 1
+            if booster:
+                _add_booster(seen[uri], booster)
+            continue
+        if original.get("visibility") not in VISIBLE:  # missing counts as not public
+            page.not_public += 1
+            continue
+        try:
+            post = status_to_post(original, source, timeline_id=entry_id)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            page.bad.append(f"status {entry_id}: {type(exc).__name__}: {exc}")
+            continue
+        if booster:
+            _add_booster(post, booster)
+        seen[post.platform_id] = post
+        page.posts.append(post)
+    return page
+
+
+def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str | None = None) -> Post:
+    """One original (not a boost wrapper) status as a `Post`; raises KeyError/ValueError if malformed."""
+    uri = status["uri"]
+    if not isinstance(uri, str) or not uri:
+        raise ValueError("status has no uri")
+    url = status.get("url") or uri
+    account = status.get("account") or {}
+    author = (account.get("display_name") or "").strip() or _acct(account) or "unknown"
+    raw_html = status.get("content") or ""
+    reply_to = status.get("in_reply_to_id")
+    extra: dict[str, Any] = {"status_id": str(status["id"])}
+    if timeline_id is not None and timeline_id != extra["status_id"]:
+        extra["timeline_id"] = timeline_id
+    if status.get("visibility"):
+        extra["visibility"] = status["visibility"]
+    if reply_to is not None:
+        extra["in_reply_to_account_id"] = _str_or_none(status.get("in_reply_to_account_id"))
+    media = [
+        {"type": m.get("type"), "description": m.get("description")}
+        for m in status.get("media_attachments") or ()
+    ]
+    if media:
+        extra["media"] = media
+    return Post(
+        platform=Platform.MASTODON,
+        platform_id=uri,
+        source=source,
+        url=url,
+        author=author,
+        author_url=account.get("url"),
+        content_html=clean_html(raw_html, base_url=url),
+        content_text=html_to_text(raw_html),
+        published_at=_when(status["created_at"]),
+        updated_at=_when(status["edited_at"]) if status.get("edited_at") else None,
+        canonical_url=canonical_url(url),
+        tags=tuple(dict.fromkeys(t["name"].lower() for t in status.get("tags") or () if t.get("name"))),
+        language=status.get("language") or None,
+        content_warning=(status.get("spoiler_text") or "").strip() or None,
+        sensitive=bool(status.get("sensitive")),
+        reply_to=_str_or_none(reply_to),
+        thread_url=url if reply_to is not None else None,
+        links=_links(raw_html, status.get("card")),
+        mentions=tuple(dict.fromkeys(a for a in map(_acct, status.get("mentions") or ()) if a)),
+        extra=extra,
+    )
+
+
+def _when(value: Any) -> datetime:
+    """Mastodon.py hands us aware datetimes; raw JSON has ISO strings with a Z."""
+    if isinstance(value, datetime):
+        when = value
+    else:
+        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        raise ValueError(f"created_at {value!r} has no time zone")
+    return when.astimezone(timezone.utc)
+
+
+def _acct(account: Mapping[str, Any] | None) -> str | None:
+    """`user@host` for any account; local accounts (acct without a host) get the host of their URL."""
+    if not account:
+        return None
+    acct = account.get("acct") or account.get("username")
+    if not acct:
+        return None
+    if "@" not in acct and account.get("url"):
+        host = urlsplit(account["url"]).netloc
+        if host:
+            acct = f"{acct}@{host}"
+    return acct
+
+
+def _add_booster(post: Post, booster: str) -> None:
+    boosted_by = post.extra.setdefault("boosted_by", [])
+    if booster not in boosted_by:
+        boosted_by.append(booster)
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _links(raw_html: str, card: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """Outward http(s) links: anchors that are not mentions or hashtags, then the preview card."""
+    out: list[str] = []
+    if "<a" in raw_html or "<A" in raw_html:
+        for tag in _ANCHOR.findall(raw_html):
+            href = _HREF.search(tag)
+            if not href:
+                continue
+            classes = _CLASS.search(tag)
+            class_text = (classes.group(1) or classes.group(2) or "") if classes else ""
+            if "mention" in class_text.split() or "hashtag" in class_text.split() or _REL_TAG.search(tag):
+                continue
+            out.append(_unescape_href(href.group(1) or href.group(2) or href.group(3) or ""))
+    if card and card.get("url"):
+        out.append(card["url"])
+    return tuple(dict.fromkeys(u for u in out if u.startswith(("http://", "https://"))))
+
+
+def _unescape_href(href: str) -> str:
+    # Mastodon escapes & in attributes; the link itself has a plain &.
+    return href.replace("&amp;", "&") if "&" in href else href

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up, then run the whole test suite on SQLite and on the PostgreSQL at 127.0.0.1:5432.
+# Extra arguments go to pytest, e.g.: bash scripts/test.sh tests/store -x
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh dev
+if [ -f tests/bluesky/package-lock.json ]; then
+  bash tests/bluesky/install.sh
+fi
+exec .venv/bin/python -m pytest "$@"

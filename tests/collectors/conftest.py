@@ -1,0 +1,161 @@
+"""A real HTTP server on 127.0.0.1 that collector tests script route by route.
+
+One server per test session (starting threads per test is slow); each test gets it with no routes
+and an empty request log, adds the responses it needs, and reads back what the client sent.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+
+from peerfeed.settings import Settings
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class SeenRequest:
+    path: str
+    headers: dict[str, str]
+
+
+@dataclass
+class FixtureServer:
+    """Routes are exact paths (query ignored); anything else is a 404."""
+
+    httpd: ThreadingHTTPServer
+    routes: dict[str, Handler] = field(default_factory=dict)
+    requests: list[SeenRequest] = field(default_factory=list)
+    bytes_sent: dict[str, int] = field(default_factory=dict)
+
+    def url(self, path: str) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}{path}"
+
+    def route(self, path: str, handler: Handler) -> str:
+        self.routes[path] = handler
+        return self.url(path)
+
+    def reply(self, path: str, body: bytes = b"", status: int = 200, headers: dict[str, str] | None = None,
+              content_type: str = "application/rss+xml; charset=utf-8") -> str:
+        """Serve a fixed response at `path`; returns its URL."""
+
+        def handler(h: BaseHTTPRequestHandler) -> None:
+            h.send_response(status)
+            sent = {k.lower() for k in (headers or {})}
+            if "content-type" not in sent and content_type:
+                h.send_header("Content-Type", content_type)
+            if "content-length" not in sent:
+                h.send_header("Content-Length", str(len(body)))
+            for k, v in (headers or {}).items():
+                h.send_header(k, v)
+            h.end_headers()
+            h.wfile.write(body)
+
+        return self.route(path, handler)
+
+    def stream(self, path: str, chunks: Iterable[bytes], headers: dict[str, str] | None = None,
+               delay_s: float = 0.0) -> str:
+        """Serve a body written chunk by chunk, closing the connection to end it (no Content-Length).
+
+        Counts what it managed to write in `bytes_sent[path]`, so a test can show the client stopped
+        reading early.
+        """
+
+        def handler(h: BaseHTTPRequestHandler) -> None:
+            h.close_connection = True
+            h.send_response(200)
+            h.send_header("Content-Type", "application/rss+xml")
+            h.send_header("Connection", "close")
+            for k, v in (headers or {}).items():
+                h.send_header(k, v)
+            h.end_headers()
+            self.bytes_sent[path] = 0
+            try:
+                for chunk in chunks:
+                    if delay_s:
+                        time.sleep(delay_s)
+                    h.wfile.write(chunk)
+                    self.bytes_sent[path] += len(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client hung up, which is what a cap is for
+
+        return self.route(path, handler)
+
+    def requests_to(self, path: str) -> list[SeenRequest]:
+        return [r for r in self.requests if r.path == path]
+
+
+def _handler_class(server_ref: list[FixtureServer]):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # else each response waits ~40 ms on delayed ACKs
+
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            server = server_ref[0]
+            path = urlsplit(self.path).path
+            server.requests.append(SeenRequest(path, {k.lower(): v for k, v in self.headers.items()}))
+            handler = server.routes.get(path)
+            if handler is None:
+                body = b"not found"
+                self.send_response(404)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            try:
+                handler(self)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Clients hanging up mid-response is what the cap and timeout tests are about.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def _fixture_httpd():
+    ref: list[FixtureServer] = []
+    httpd = _QuietServer(("127.0.0.1", 0), _handler_class(ref))
+    ref.append(FixtureServer(httpd))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield ref[0]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def server(_fixture_httpd: FixtureServer) -> FixtureServer:
+    """The shared 127.0.0.1 server, with no routes and an empty request log."""
+    _fixture_httpd.routes.clear()
+    _fixture_httpd.requests.clear()
+    _fixture_httpd.bytes_sent.clear()
+    return _fixture_httpd
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Settings for tests: short timeout, a 1 MB cap, a recognisable User-Agent, no .env file."""
+    return Settings(_env_file=None, user_agent="peerfeed-test/1 (+https://example.org/bot)",
+                    fetch_timeout_s=5.0, max_feed_bytes=1024 * 1024)
+

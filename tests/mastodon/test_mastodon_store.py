@@ -1,0 +1,71 @@
+"""The Mastodon collector through the real collect pipeline into a real SQLite store."""
+
+from __future__ import annotations
+
+import pytest
+from mastodon_fakes import make_boost, make_status, mastodon_source
+from sqlalchemy import select
+
+from collectors.mastodon_deletions import check_deleted
+from peerfeed.sample_server import SampleServer
+from pipelines.local import run_collect
+from store.db import make_engine, transaction, upgrade
+from store.models import Post
+from store.posts import apply_deletions
+
+TAG_PATH = "/api/v1/timelines/tag/peersupport"
+
+
+@pytest.fixture
+def store_settings(settings, tmp_path):
+    url = f"sqlite:///{tmp_path / 'peerfeed.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    return settings.model_copy(update={"database_url": url})
+
+
+def stored_posts(settings) -> list[Post]:
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(engine) as session:
+            return list(session.scalars(select(Post).order_by(Post.id)))
+    finally:
+        engine.dispose()
+
+
+def test_samples_store_once_and_the_shared_boost_is_one_row(store_settings):
+    with SampleServer() as server:
+        sources = [mastodon_source(server.url, tag=t, name=f"#{t}") for t in ("peersupport", "careplanning")]
+        first = run_collect(store_settings, configs=sources)
+        second = run_collect(store_settings, configs=sources)
+
+    assert [r.status for r in first] == ["ok", "ok"]
+    assert sum(r.new for r in first) == 17  # 9 + 9, the blog post boosted in both stored once
+    assert sum(r.new for r in second) == 0
+    posts = stored_posts(store_settings)
+    assert len(posts) == 17
+    warned = [p for p in posts if p.content_warning]
+    assert {p.content_warning for p in warned} == {"self-harm", "suicidal thoughts, meds"}
+
+
+def test_boost_of_a_stored_post_adds_no_row_and_deletion_erases_text(fake_instance, store_settings):
+    url = fake_instance.url
+    original = make_status(url, 500, text="Thursday peer circle, 7pm, all welcome, cameras optional")
+    fake_instance.timelines[TAG_PATH] = [original]
+    source = mastodon_source(url)
+    [first] = run_collect(store_settings, configs=[source])
+    fake_instance.timelines[TAG_PATH].append(make_boost(url, 501, original))
+    [second] = run_collect(store_settings, configs=[source])
+    assert (first.new, second.new) == (1, 0)
+    [row] = stored_posts(store_settings)
+    assert row.platform_id == original["uri"]
+
+    # The status is gone upstream: the check finds the 404 and the store erases the text.
+    outcome = check_deleted(source, [row.platform_id], store_settings)
+    engine = make_engine(store_settings.database_url)
+    with transaction(engine) as session:
+        assert apply_deletions(session, outcome.deletions) == 1
+    engine.dispose()
+    [row] = stored_posts(store_settings)
+    assert row.deleted_at is not None and row.content_text == "" and row.content_html == ""
