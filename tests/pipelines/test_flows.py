@@ -31,7 +31,6 @@ POSTGRES = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True
 
 @pytest.fixture
 def feeds(tmp_path):
-    pytest.importorskip("collectors.rss", reason="the RSS collector is not on this branch yet")
     root = tmp_path / "served"
     names = write_feeds(root, 3, 4)
     write_feeds(root, 1, 2, texts=["Goodbye everyone, I can't do this any more", "Peer support meets on Tuesday"],

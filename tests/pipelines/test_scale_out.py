@@ -41,7 +41,6 @@ def read_deployments_and_run(run_id):
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_process_worker_runs_the_collect_deployment_into_postgresql(prefect_server, engine, database_url,
                                                                       tmp_path, webhook):
-    pytest.importorskip("collectors.rss", reason="the RSS collector is not on this branch yet")
     from prefect.deployments import run_deployment
 
     root = tmp_path / "served"
