@@ -86,7 +86,7 @@ def flow_collect(url: str, configs, concurrency: int) -> float:
     prepare_sources(engine, configs)
     engine.dispose()
     start = time.perf_counter()
-    reports = collect_flow(database_url=url, concurrency=concurrency, sources_file="/nonexistent")
+    reports = collect_flow(database_url=url, concurrency=concurrency, sync_sources_file=False)
     elapsed = time.perf_counter() - start
     assert not [r for r in reports if r.error], [r.error for r in reports if r.error]
     return elapsed
@@ -110,7 +110,7 @@ def main() -> None:
 
             warm_url = fresh_database(workdir, "warmup", args.postgres)
             start = time.perf_counter()
-            collect_flow(database_url=warm_url, sources_file="/nonexistent")  # no sources: server start only
+            collect_flow(database_url=warm_url, sync_sources_file=False)  # no sources: server start only
             server_start = time.perf_counter() - start
             drop_database(warm_url, args.postgres)
 

@@ -103,20 +103,21 @@ def _report_of(future, name: str) -> SourceReport:
 
 @flow(name="collect", task_runner=ThreadPoolTaskRunner(max_workers=MAX_COLLECT_THREADS))
 def collect_flow(sources_file: str | None = None, only: str | None = None, concurrency: int | None = None,
-                 retries: int = 2,
-                 retry_delay_s: float = 10.0, then_classify: bool = False, model_factory: str | None = None,
+                 retries: int = 2, retry_delay_s: float = 10.0, then_classify: bool = False,
+                 model_factory: str | None = None, sync_sources_file: bool = True,
                  database_url: str | None = None) -> list[SourceReport]:
     """Collect every due source (or just `only`), then optionally classify and alert at once.
 
-    The sources file (default PEERFEED_SOURCES_FILE), when it exists, is synced into the store
-    first; without one the sources already stored are collected.
+    The sources file (default PEERFEED_SOURCES_FILE), when it exists and `sync_sources_file` is on,
+    is synced into the store first; otherwise the sources already stored are collected.
     """
     logger = get_run_logger()
     settings = flow_settings(database_url)
     url = settings.database_url
     engine = engine_for(url)
     path = Path(sources_file or settings.sources_file)
-    ids = prepare_sources(engine, load_sources(path) if path.exists() else None, only=only)
+    configs = load_sources(path) if sync_sources_file and path.is_file() else None
+    ids = prepare_sources(engine, configs, only=only)
     with transaction(engine) as session:
         names = {sid: session.get(Source, sid).name for sid in ids}
     task_ = collect_source.with_options(retries=retries,

@@ -149,3 +149,20 @@ def test_digest_themes_and_alert_flows_run_their_functions(engine, tmp_path, mon
     assert alerts.sent == 0
     with transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(ThemeSnapshot)) == 1
+
+
+@SQLITE
+def test_the_cli_runs_the_collect_flow_in_process_when_asked(engine, feeds):
+    from peerfeed.settings import Settings
+    from pipelines.local import run_collect
+
+    base, names = feeds
+    url = engine.url.render_as_string(hide_password=False)
+    settings = Settings(_env_file=None, database_url=url, prefect_local_runs=True)
+
+    reports = run_collect(settings, configs=feed_sources(base, names[:2]))
+
+    assert [(r.source, r.new) for r in reports] == [(names[0], 4), (names[1], 4)]
+    assert "2 sources, 8 new posts, 0 failed" in read_artifact("collect-report").description
+    with pytest.raises(LookupError):
+        run_collect(settings, configs=[], only="No such blog")
