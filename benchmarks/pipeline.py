@@ -7,6 +7,10 @@ Prefect's temporary local server start is measured apart (a warm-up flow run), s
 or `prefect server` pays it once, not per run.
 
     .venv/bin/python benchmarks/pipeline.py [--sources 50] [--posts 50] [--concurrency 4] [--postgres URL]
+                                            [--latency-ms 0]
+
+Served on 127.0.0.1 a fetch costs nothing, so all the work is CPU and Prefect competes with it for
+the same cores; `--latency-ms` makes each response wait as a real blog's server would.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ import argparse
 import shlex
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,12 +31,32 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
-from peerfeed.sample_server import SampleServer  # noqa: E402
+from peerfeed.sample_server import make_handler  # noqa: E402
 from peerfeed.settings import Settings  # noqa: E402
 from pipelines.collecting import collect_one, prepare_sources  # noqa: E402
 from store.db import make_engine, upgrade  # noqa: E402
 from store.models import Post  # noqa: E402
 from tests.pipelines.feeds import feed_sources, write_feeds  # noqa: E402
+
+
+class FeedServer:
+    """peerfeed's sample server handler over the feeds folder, optionally answering `latency_s` late."""
+
+    def __init__(self, root: Path, latency_s: float = 0.0) -> None:
+        base = make_handler(root)
+
+        class Handler(base):
+            def do_GET(self):  # noqa: N802 - http.server's naming
+                time.sleep(latency_s)
+                super().do_GET()
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 def fresh_database(workdir: Path, label: str, pg_admin: str | None) -> str:
@@ -97,6 +123,7 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=50)
     parser.add_argument("--posts", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="delay before each feed response")
     parser.add_argument("--postgres", metavar="ADMIN_URL", default=None,
                         help="e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres (default: SQLite files)")
     args = parser.parse_args()
@@ -104,7 +131,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         names = write_feeds(workdir / "served", args.sources, args.posts)
-        with SampleServer(root=workdir / "served") as server:
+        server = FeedServer(workdir / "served", args.latency_ms / 1000)
+        try:
             configs = feed_sources(server.url, names)
             from pipelines.flows import collect_flow
 
@@ -122,11 +150,14 @@ def main() -> None:
             assert posts == count_posts(plain_url) == args.sources * args.posts
             drop_database(plain_url, args.postgres)
             drop_database(flow_url, args.postgres)
+        finally:
+            server.close()
 
     overhead = max(flowed - plain, 0.0)
     backend = "PostgreSQL" if args.postgres else "SQLite"
     print(f"command: {' '.join(shlex.quote(a) for a in [sys.executable, *sys.argv])}")
-    print(f"collect of {args.sources} sources x {args.posts} posts = {posts} posts, concurrency {args.concurrency}, {backend}")
+    print(f"collect of {args.sources} sources x {args.posts} posts = {posts} posts, concurrency {args.concurrency}, "
+          f"{backend}, feed latency {args.latency_ms:.0f} ms")
     print(f"temporary Prefect server start (first flow run in a process): {server_start:.1f} s")
     print(f"plain functions on a thread pool: {plain:.2f} s, {posts / plain:.0f} posts/s")
     print(f"Prefect collect flow:             {flowed:.2f} s, {posts / flowed:.0f} posts/s")
