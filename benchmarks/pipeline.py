@@ -19,11 +19,9 @@ import argparse
 import shlex
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,32 +29,11 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
-from peerfeed.sample_server import make_handler  # noqa: E402
 from peerfeed.settings import Settings  # noqa: E402
 from pipelines.collecting import collect_one, prepare_sources  # noqa: E402
 from store.db import make_engine, upgrade  # noqa: E402
 from store.models import Post  # noqa: E402
-from tests.pipelines.feeds import feed_sources, write_feeds  # noqa: E402
-
-
-class FeedServer:
-    """peerfeed's sample server handler over the feeds folder, optionally answering `latency_s` late."""
-
-    def __init__(self, root: Path, latency_s: float = 0.0) -> None:
-        base = make_handler(root)
-
-        class Handler(base):
-            def do_GET(self):  # noqa: N802 - http.server's naming
-                time.sleep(latency_s)
-                super().do_GET()
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+from tests.pipelines.feeds import FeedServer, feed_sources, write_feeds  # noqa: E402
 
 
 def fresh_database(workdir: Path, label: str, pg_admin: str | None) -> str:

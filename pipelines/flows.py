@@ -173,7 +173,7 @@ def classify_batches(database_url: str, ranges: list[tuple[int, int]], batch_siz
     for fut in as_completed(futures):
         part = fut.result()
         _merge(total, part)
-        if alert and (part.by_level.get(2) or part.by_level.get(3) or part.failed):
+        if alert and (part.by_level.get(2) or part.by_level.get(3)):
             send_alerts_task(database_url)
     return total
 

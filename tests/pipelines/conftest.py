@@ -1,4 +1,4 @@
-"""Fixtures for the pipelines' tests: local receivers for alerts, and stored, classified posts.
+"""Fixtures for the pipelines' tests: local receivers for alerts, and the session's Prefect server.
 
 Everything listens on 127.0.0.1 on a free port. Prefect's own fixture (one server for the whole
 session) is in `prefect_server.py` and only started by the tests that run flows.
@@ -8,47 +8,11 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from peerfeed.records import Platform, Post
-from pipelines.classifying import classify_pending
-from store.db import transaction
-from store.posts import upsert_posts
-from tests.pipelines.doubles import KeywordModel
 from tests.pipelines.prefect_server import prefect_server  # noqa: F401 - session fixture, started on demand
-
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def toot(n: int, text: str, author: str | None = None, published_at: datetime | None = None, **kw) -> Post:
-    """A Mastodon post as a collector would hand it over."""
-    return Post(
-        platform=Platform.MASTODON,
-        platform_id=f"https://mastodon.example/users/u{n}/statuses/{1000 + n}",
-        source="#peersupport",
-        url=f"https://mastodon.example/@u{n}/{1000 + n}",
-        author=author or f"Person {n}",
-        content_html=f"<p>{text}</p>",
-        content_text=text,
-        published_at=published_at or NOW - timedelta(minutes=n),
-        **kw,
-    )
-
-
-def store_and_classify(engine, posts, model=None) -> dict[str, int]:
-    """Upsert posts and classify them with the keyword double; returns post ids by platform_id."""
-    with transaction(engine) as s:
-        upsert_posts(s, posts)
-    classify_pending(engine, model or KeywordModel())
-    from sqlalchemy import select
-
-    from store.models import Post as PostRow
-
-    with transaction(engine) as s:
-        return dict(s.execute(select(PostRow.platform_id, PostRow.id)).all())
 
 
 class WebhookReceiver:

@@ -6,12 +6,16 @@ voice, with no real people in them.
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from peerfeed.records import Platform
+from peerfeed.sample_server import make_handler
 from peerfeed.sources import SourceConfig
 
 T0 = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=6)
@@ -53,3 +57,35 @@ def write_feeds(root: Path, n_sources: int, n_posts: int, texts: list[str] | Non
 def feed_sources(base_url: str, names: list[str]) -> list[SourceConfig]:
     """Source configs pointing at the served feeds."""
     return [SourceConfig(name=n, platform=Platform.RSS, url=f"{base_url}/rss/{n}.xml") for n in names]
+
+
+class FeedServer:
+    """peerfeed's sample-server handler over a feeds folder on 127.0.0.1, answering `latency_s` late.
+
+    It counts requests in flight, so a test can see how many fetches ran at once.
+    """
+
+    def __init__(self, root: Path, latency_s: float = 0.0) -> None:
+        self.in_flight = self.max_in_flight = 0
+        lock = threading.Lock()
+        server = self
+
+        class Handler(make_handler(root)):
+            def do_GET(self):  # noqa: N802 - http.server's naming
+                with lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    time.sleep(latency_s)
+                    super().do_GET()
+                finally:
+                    with lock:
+                        server.in_flight -= 1
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

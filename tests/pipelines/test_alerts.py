@@ -12,7 +12,7 @@ from store.alerts import alert_history
 from store.db import transaction
 from store.models import AlertSent, ReviewItem, utcnow
 from store.review import hide
-from tests.pipelines.conftest import store_and_classify, toot
+from tests.pipelines.helpers import store_and_classify, toot
 
 CRISIS = "Goodbye everyone, I have made my plan for tonight. Jo Bloggs, 12 Acacia Road"
 HIGH = "I can't go on like this, the carer support just stopped"

@@ -14,7 +14,7 @@ from pipelines.digest import DigestError, check_html, publish_digest
 from store.db import transaction
 from store.models import Post, ReviewItem, utcnow
 from store.review import hide
-from tests.pipelines.conftest import store_and_classify, toot
+from tests.pipelines.helpers import store_and_classify, toot
 
 CARERS = "Carers' café this week: carer drop-in for anyone looking after someone"
 WORKSHOP = "Peer workshop on Tuesday about care plan reviews"

@@ -13,14 +13,13 @@ import pytest
 from sqlalchemy import func, select
 
 from peerfeed.records import Platform
-from peerfeed.sample_server import SampleServer
 from peerfeed.sources import SourceConfig
 from pipelines.collecting import prepare_sources
 from store.db import transaction
 from store.models import AlertSent, Classification, FetchRun, Post, ReviewItem, ThemeSnapshot
 from store.posts import upsert_posts
-from tests.pipelines.conftest import toot
-from tests.pipelines.feeds import feed_sources, write_feeds
+from tests.pipelines.helpers import toot
+from tests.pipelines.feeds import FeedServer, feed_sources, write_feeds
 
 KEYWORD_MODEL = "tests.pipelines.doubles:make_keyword_model"
 # One backend each: the flows do not touch SQL themselves, and a flow run costs about a second.
@@ -35,8 +34,9 @@ def feeds(tmp_path):
     names = write_feeds(root, 3, 4)
     write_feeds(root, 1, 2, texts=["Goodbye everyone, I can't do this any more", "Peer support meets on Tuesday"],
                 prefix="crisis")
-    with SampleServer(root=root) as server:
-        yield server.url, names
+    server = FeedServer(root, latency_s=0.2)  # slow enough that fetches overlap
+    yield server, names
+    server.close()
 
 
 def dead_source() -> SourceConfig:
@@ -61,13 +61,14 @@ def read_artifact(key: str):
 def test_collect_flow_stores_every_source_and_reports_a_failing_one(engine, feeds):
     from pipelines.flows import collect_flow
 
-    base, names = feeds
-    prepare_sources(engine, feed_sources(base, names) + [dead_source()])
+    server, names = feeds
+    prepare_sources(engine, feed_sources(server.url, names) + [dead_source()])
     url = engine.url.render_as_string(hide_password=False)
 
     state = collect_flow(database_url=url, concurrency=2, retries=1, retry_delay_s=0.05, return_state=True)
 
     assert state.is_completed()  # a failing source does not fail the run
+    assert server.max_in_flight == 2  # one task per source, two at a time
     reports = {r.source: r for r in state.result()}
     assert [reports[n].new for n in names] == [4, 4, 4]
     assert reports["Gone quiet blog"].error_kind == "network"
@@ -84,9 +85,9 @@ def test_collect_flow_stores_every_source_and_reports_a_failing_one(engine, feed
 def test_collect_then_classify_alerts_a_crisis_post_in_the_same_run(engine, feeds, webhook, monkeypatch):
     from pipelines.flows import collect_flow
 
-    base, _ = feeds
+    server, _ = feeds
     monkeypatch.setenv("PEERFEED_ALERT_WEBHOOK_URL", webhook.url)
-    prepare_sources(engine, feed_sources(base, ["crisis-000"]))
+    prepare_sources(engine, feed_sources(server.url, ["crisis-000"]))
     url = engine.url.render_as_string(hide_password=False)
 
     collect_flow(database_url=url, then_classify=True, model_factory=KEYWORD_MODEL)
@@ -156,11 +157,11 @@ def test_the_cli_runs_the_collect_flow_in_process_when_asked(engine, feeds):
     from peerfeed.settings import Settings
     from pipelines.local import run_collect
 
-    base, names = feeds
+    server, names = feeds
     url = engine.url.render_as_string(hide_password=False)
     settings = Settings(_env_file=None, database_url=url, prefect_local_runs=True)
 
-    reports = run_collect(settings, configs=feed_sources(base, names[:2]))
+    reports = run_collect(settings, configs=feed_sources(server.url, names[:2]))
 
     assert [(r.source, r.new) for r in reports] == [(names[0], 4), (names[1], 4)]
     assert "2 sources, 8 new posts, 0 failed" in read_artifact("collect-report").description

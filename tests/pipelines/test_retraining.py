@@ -13,7 +13,7 @@ from store.db import transaction
 from store.labels import training_labels
 from store.models import ReviewItem
 from store.review import approve, correct
-from tests.pipelines.conftest import store_and_classify, toot
+from tests.pipelines.helpers import store_and_classify, toot
 from tests.pipelines.doubles import FakeTraining, KeywordModel
 
 SETTINGS = Settings(_env_file=None)

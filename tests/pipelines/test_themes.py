@@ -10,7 +10,7 @@ from pipelines.themes import distress_rates, emerging_terms, snapshot_themes, to
 from store.db import transaction
 from store.models import ThemeSnapshot
 from store.themes import ThemePost
-from tests.pipelines.conftest import store_and_classify, toot
+from tests.pipelines.helpers import store_and_classify, toot
 
 DAY = date(2026, 11, 20)
 NOON = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
