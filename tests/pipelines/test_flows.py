@@ -16,7 +16,7 @@ from peerfeed.records import Platform
 from peerfeed.sources import SourceConfig
 from pipelines.collecting import prepare_sources
 from store.db import transaction
-from store.models import AlertSent, Classification, FetchRun, Post, ReviewItem, ThemeSnapshot
+from store.models import AlertSent, Classification, FetchRun, Post, ReviewItem, Source, ThemeSnapshot
 from store.posts import upsert_posts
 from tests.pipelines.helpers import toot
 from tests.pipelines.feeds import FeedServer, feed_sources, write_feeds
@@ -62,7 +62,8 @@ def test_collect_flow_stores_every_source_and_reports_a_failing_one(engine, feed
     from pipelines.flows import collect_flow
 
     server, names = feeds
-    prepare_sources(engine, feed_sources(server.url, names) + [dead_source()])
+    missing = SourceConfig(name="Moved blog", platform=Platform.RSS, url=f"{server.url}/rss/gone.xml")
+    prepare_sources(engine, feed_sources(server.url, names) + [dead_source(), missing])
     url = engine.url.render_as_string(hide_password=False)
 
     state = collect_flow(database_url=url, concurrency=2, retries=1, retry_delay_s=0.05, return_state=True)
@@ -72,12 +73,15 @@ def test_collect_flow_stores_every_source_and_reports_a_failing_one(engine, feed
     reports = {r.source: r for r in state.result()}
     assert [reports[n].new for n in names] == [4, 4, 4]
     assert reports["Gone quiet blog"].error_kind == "network"
+    assert reports["Moved blog"].error_kind == "http_4xx"
     with transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(Post)) == 12
-        # The transient failure was tried twice (one retry), each attempt on record.
-        assert s.scalar(select(func.count()).select_from(FetchRun).where(FetchRun.status == "error")) == 2
+        # The network failure was tried twice (one retry), each attempt on record; a 404 only once.
+        attempts = dict(s.execute(select(Source.name, func.count()).join(FetchRun, FetchRun.source_id == Source.id)
+                                  .where(FetchRun.status == "error").group_by(Source.name)).all())
+        assert attempts == {"Gone quiet blog": 2, "Moved blog": 1}
     table = read_artifact("collect-report")
-    assert "4 sources, 12 new posts, 1 failed" in table.description
+    assert "5 sources, 12 new posts, 2 failed" in table.description
     assert "Gone quiet blog" in str(table.data) and "network" in str(table.data)
 
 
