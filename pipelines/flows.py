@@ -16,7 +16,7 @@ environment of the process that runs it, so no secret ever becomes a flow parame
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -34,7 +34,7 @@ from pipelines.collecting import SourceReport, collect_one, prepare_sources
 from pipelines.digest import publish_digest
 from pipelines.retraining import DEFAULT_MIN_LABELS, retrain_from_labels
 from pipelines.runtime import engine_for, flow_settings, model_for
-from pipelines.themes import snapshot_themes
+from pipelines.themes import last_complete_period, snapshot_themes
 from store.backlog import unclassified_id_ranges
 from store.db import transaction
 from store.models import Source
@@ -238,8 +238,9 @@ def snapshot_themes_task(database_url: str, day: date, period: str, baseline_day
 @flow(name="themes")
 def themes_flow(day: date | None = None, period: str = "day", baseline_days: int = 28,
                 database_url: str | None = None) -> dict:
-    """Snapshot the themes of `day` (default: yesterday, UTC, the last complete day)."""
-    day = day or (datetime.now(timezone.utc).date() - timedelta(days=1))
+    """Snapshot the themes of the period starting on `day`; by default the last complete one
+    (yesterday for "day", last Monday to Sunday for "week"; UTC)."""
+    day = day or last_complete_period(period, datetime.now(timezone.utc).date())
     return snapshot_themes_task(flow_settings(database_url).database_url, day, period, baseline_days)
 
 

@@ -147,6 +147,15 @@ def period_bounds(day: date, period: str = "day") -> tuple[datetime, datetime]:
     return start, start + PERIODS[period]
 
 
+def last_complete_period(period: str, today: date) -> date:
+    """First day of the last complete period before `today`: yesterday, or last week's Monday."""
+    if period == "day":
+        return today - timedelta(days=1)
+    if period == "week":
+        return today - timedelta(days=today.weekday() + 7)
+    raise ValueError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
+
+
 def snapshot_themes(engine: Engine, day: date, period: str = "day", baseline_days: int = 28,
                     k: int = K) -> ThemeSummary:
     """Compute and store the snapshot of the period starting on `day` (UTC); re-running replaces it.

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
-from pipelines.themes import distress_rates, emerging_terms, snapshot_themes, topic_volumes
+from pipelines.themes import distress_rates, emerging_terms, last_complete_period, snapshot_themes, topic_volumes
 from store.db import transaction
 from store.models import ThemeSnapshot
 from store.themes import ThemePost
@@ -84,3 +84,10 @@ def test_snapshot_themes_stores_one_row_per_day_and_rerun_replaces_it(engine):
     snapshot_themes(engine, DAY)
     with transaction(engine) as s:
         assert len(s.scalars(select(ThemeSnapshot)).all()) == 1
+
+
+def test_the_last_complete_day_and_week():
+    wednesday = date(2026, 11, 25)
+    assert last_complete_period("day", wednesday) == date(2026, 11, 24)
+    assert last_complete_period("week", wednesday) == date(2026, 11, 16)  # Monday to Sunday 22nd
+    assert last_complete_period("week", date(2026, 11, 23)) == date(2026, 11, 16)  # on a Monday
