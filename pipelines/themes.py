@@ -56,7 +56,7 @@ def topic_volumes(posts: Iterable[ThemePost], k: int = K) -> dict[str, int | Non
 
 
 def distress_rates(posts: Iterable[ThemePost], k: int = K) -> dict:
-    """Posts and share per distress level, with primary and complementary suppression.
+    """Share (`"0"`..`"3"`) and count (`counts`) per distress level, with complementary suppression.
 
     A level is hidden when fewer than k people make it up; then, while the hidden levels hold fewer
     than k people, the smallest shown non-zero level is hidden too, so subtracting the shown levels
@@ -78,11 +78,12 @@ def distress_rates(posts: Iterable[ThemePost], k: int = K) -> dict:
             break
         hidden.add(min(shown, key=lambda lvl: (size[lvl], lvl)))
     visible = everyone >= k
-    out: dict = {"classified": suppress(total, everyone, k), "levels": {}}
-    for lvl, name in LEVEL_NAMES.items():
+    # Shape read by dashboard/themes.py: level digit -> share; `counts` and `classified` alongside.
+    out: dict = {"classified": suppress(total, everyone, k), "counts": {}}
+    for lvl in LEVEL_NAMES:
         show = visible and lvl not in hidden
-        out["levels"][name] = {"count": cells[lvl] if show else None,
-                               "rate": round(cells[lvl] / total, 3) if show and total else None}
+        out[str(lvl)] = round(cells[lvl] / total, 3) if show and total else None
+        out["counts"][str(lvl)] = cells[lvl] if show else None
     return out
 
 

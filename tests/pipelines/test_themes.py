@@ -30,26 +30,25 @@ def test_topic_counts_of_fewer_than_five_people_are_suppressed():
 def test_a_lone_crisis_cannot_be_worked_out_from_the_total():
     posts = [tp(f"p{i}", distress=0) for i in range(40)] + [tp("x", distress=3), tp("y", distress=3)]
     rates = distress_rates(posts)
-    levels = rates["levels"]
-    assert levels["crisis"]["count"] is None
+    assert rates["counts"]["3"] is None and rates["3"] is None
     # Subtracting what is shown from the total must not give the crisis count.
-    assert levels["none"]["count"] is None
-    assert levels["concern"]["count"] == 0 and levels["high"]["count"] == 0
+    assert rates["counts"]["0"] is None and rates["0"] is None
+    assert rates["counts"]["1"] == 0 and rates["counts"]["2"] == 0
     assert rates["classified"] == 42
 
 
 def test_levels_with_five_people_or_more_show_counts_and_rates():
     posts = [tp(f"p{i}", distress=0) for i in range(15)] + [tp(f"c{i}", distress=1) for i in range(5)]
     rates = distress_rates(posts)
-    assert rates["levels"]["none"] == {"count": 15, "rate": 0.75}
-    assert rates["levels"]["concern"] == {"count": 5, "rate": 0.25}
-    assert rates["levels"]["crisis"] == {"count": 0, "rate": 0.0}
+    assert (rates["0"], rates["1"], rates["2"], rates["3"]) == (0.75, 0.25, 0.0, 0.0)
+    assert rates["counts"] == {"0": 15, "1": 5, "2": 0, "3": 0}
 
 
 def test_a_day_with_fewer_than_five_people_shows_no_levels():
     rates = distress_rates([tp("a", distress=0), tp("b", distress=2)])
     assert rates["classified"] is None
-    assert all(cell == {"count": None, "rate": None} for cell in rates["levels"].values())
+    assert [rates[str(lvl)] for lvl in range(4)] == [None] * 4
+    assert list(rates["counts"].values()) == [None] * 4
 
 
 def test_emerging_terms_need_five_people_and_a_rise_over_the_baseline():
@@ -75,7 +74,7 @@ def test_snapshot_themes_stores_one_row_per_day_and_rerun_replaces_it(engine):
     assert summary.post_count == 7
     assert summary.topic_volumes["carers"] == 7
     assert summary.topic_volumes["events"] == 6
-    assert summary.distress_rates["levels"]["high"]["count"] is None
+    assert summary.distress_rates["counts"]["2"] is None
     with transaction(engine) as s:
         rows = s.scalars(select(ThemeSnapshot)).all()
         assert [(r.period, r.period_start, r.post_count) for r in rows] == [
@@ -91,3 +90,17 @@ def test_the_last_complete_day_and_week():
     assert last_complete_period("day", wednesday) == date(2026, 11, 24)
     assert last_complete_period("week", wednesday) == date(2026, 11, 16)  # Monday to Sunday 22nd
     assert last_complete_period("week", date(2026, 11, 23)) == date(2026, 11, 16)  # on a Monday
+
+
+def test_the_dashboard_reads_the_snapshot_as_stored(engine):
+    from dashboard.themes import from_snapshots
+
+    posts = [toot(i, "Carer here, the peer group helps", author=f"Carer {i}", published_at=NOON) for i in range(8)]
+    posts += [toot(20 + i, "struggling with the carer role", author=f"Other {i}", published_at=NOON) for i in range(5)]
+    store_and_classify(engine, posts)
+    snapshot_themes(engine, DAY)
+    with transaction(engine) as s:
+        rows = from_snapshots(s.scalars(select(ThemeSnapshot)).all())
+    assert rows["distress"] == [{"day": "2026-11-20", "posts": 13, "level_0_share": 0.615,
+                                 "level_1_share": 0.385, "level_2_share": 0.0, "level_3_share": 0.0}]
+    assert {"day": "2026-11-20", "topic": "carers", "posts": 13} in rows["topics"]
