@@ -6,8 +6,8 @@
 - `classify`: the backlog cut into id ranges, one task per range (threads here, or a Dask cluster for
   large backlogs); held posts go to review as the store decides; alerts go out as soon as a batch
   with a high or crisis post is stored.
-- `alert`, `digest`, `themes`, `retrain`: one task each over pipelines.alerts / digest / themes /
-  retraining.
+- `alert`, `digest`, `themes`, `deletions`, `retrain`: one task each over pipelines.alerts / digest /
+  themes / deletions / retraining.
 
 Every flow takes `database_url` (default: PEERFEED_DATABASE_URL); other settings come from the
 environment of the process that runs it, so no secret ever becomes a flow parameter.
@@ -31,6 +31,7 @@ from peerfeed.sources import load_sources
 from pipelines.alerts import AlertReport, send_alerts
 from pipelines.classifying import ClassifyReport, classify_range
 from pipelines.collecting import SourceReport, collect_one, prepare_sources
+from pipelines.deletions import check_deletions
 from pipelines.digest import publish_digest
 from pipelines.retraining import DEFAULT_MIN_LABELS, retrain_from_labels
 from pipelines.runtime import engine_for, flow_settings, model_for
@@ -242,6 +243,23 @@ def themes_flow(day: date | None = None, period: str = "day", baseline_days: int
     (yesterday for "day", last Monday to Sunday for "week"; UTC)."""
     day = day or last_complete_period(period, datetime.now(timezone.utc).date())
     return snapshot_themes_task(flow_settings(database_url).database_url, day, period, baseline_days)
+
+
+@task(name="check-deletions", cache_policy=NONE)
+def check_deletions_task(database_url: str, per_source: int) -> list[dict]:
+    """Ask Mastodon and Bluesky about recent posts and erase those deleted upstream."""
+    reports = check_deletions(engine_for(database_url), flow_settings(database_url), per_source=per_source)
+    return [asdict(r) for r in reports]
+
+
+@flow(name="deletions")
+def deletions_flow(per_source: int = 40, database_url: str | None = None) -> list[dict]:
+    """Erase posts their authors deleted on Mastodon or Bluesky (feeds have no deletions)."""
+    reports = check_deletions_task(flow_settings(database_url).database_url, per_source)
+    for r in reports:
+        if r["error"]:
+            get_run_logger().warning("deletion check failed for %s: %s", r["source"], r["error"])
+    return reports
 
 
 @task(name="retrain", cache_policy=NONE)

@@ -139,8 +139,8 @@ def test_a_backlog_classifies_on_a_local_dask_cluster(engine):
 
 
 @SQLITE
-def test_digest_themes_and_alert_flows_run_their_functions(engine, tmp_path, monkeypatch):
-    from pipelines.flows import alert_flow, digest_flow, themes_flow
+def test_digest_themes_alert_and_deletions_flows_run_their_functions(engine, tmp_path, monkeypatch):
+    from pipelines.flows import alert_flow, deletions_flow, digest_flow, themes_flow
 
     monkeypatch.setenv("PEERFEED_SITE_DIR", str(tmp_path / "site"))
     url = engine.url.render_as_string(hide_password=False)
@@ -148,10 +148,12 @@ def test_digest_themes_and_alert_flows_run_their_functions(engine, tmp_path, mon
     digest = digest_flow(period="weekly", database_url=url)
     themes = themes_flow(day=date.today() - timedelta(days=1), database_url=url)
     alerts = alert_flow(database_url=url)
+    deletions = deletions_flow(database_url=url)
 
     assert digest["entries"] == 0 and (tmp_path / "site" / "digest" / "weekly.atom").exists()
     assert themes["post_count"] == 0
     assert alerts.sent == 0
+    assert deletions == []  # no Mastodon or Bluesky source to ask
     with transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(ThemeSnapshot)) == 1
 
