@@ -9,14 +9,18 @@ so runs appear on the Prefect server PREFECT_API_URL names.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Sequence
 
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig, load_sources
+from pipelines.alerts import send_alerts
 from pipelines.classifying import ClassifyReport, classify_pending
 from pipelines.collecting import SourceReport, collect_all, prepare_sources
 from store.db import make_engine
+
+log = logging.getLogger(__name__)
 
 
 def run_collect(settings: Settings, configs: Sequence[SourceConfig] | None = None, sources_file: Path | None = None,
@@ -51,6 +55,11 @@ def run_classify(settings: Settings, model=None) -> ClassifyReport:
         model = load_model(settings.model_path)
     engine = make_engine(settings.database_url)
     try:
-        return classify_pending(engine, model)
+        report = classify_pending(engine, model)
+        # As the classify flow does: a new high or crisis post reaches a moderator now, not later.
+        alerts = send_alerts(engine, settings)
+        if alerts.failed:
+            log.warning("%d alerts failed and will be retried by the next run: %s", alerts.failed, alerts.errors[:3])
+        return report
     finally:
         engine.dispose()

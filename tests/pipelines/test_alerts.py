@@ -129,3 +129,20 @@ def test_a_claim_by_a_concurrent_run_is_respected(engine, webhook):
     assert send_alerts(engine, settings_for(webhook)).sent == 0
     # A claim whose process died is taken over once it is stale.
     assert send_alerts(engine, settings_for(webhook), now=utcnow() + timedelta(minutes=6)).sent == 1
+
+
+def test_classifying_from_the_cli_alerts_at_once(database_url, webhook):
+    from pipelines.local import run_classify
+    from store.db import make_engine
+    from store.posts import upsert_posts
+    from tests.pipelines.doubles import KeywordModel
+
+    engine = make_engine(database_url)
+    with transaction(engine) as s:
+        upsert_posts(s, [toot(1, CRISIS), toot(2, "Peer support on Tuesday")])
+    engine.dispose()
+
+    report = run_classify(settings_for(webhook, database_url=database_url), model=KeywordModel())
+
+    assert report.classified == 2
+    assert [m["level"] for m in webhook.received] == [3]
