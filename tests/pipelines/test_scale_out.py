@@ -68,6 +68,9 @@ def test_a_process_worker_runs_the_collect_deployment_into_postgresql(prefect_se
     collect = next(d for d in deployments if d.name == "collect")
     assert [s.schedule.cron for s in collect.schedules] == ["*/15 * * * *"]
     assert collect.work_pool_name == "peerfeed-process"
+    assert collect.parameters["then_classify"] is True
+    assert collect.global_concurrency_limit.limit == 1
+    assert collect.concurrency_options.collision_strategy == "CANCEL_NEW"
     with transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(Post)) == 7
         assert s.scalar(select(func.count()).select_from(Classification)) == 7
