@@ -1,8 +1,10 @@
 """Retrain the classifier with moderators' labels, and keep the new model only if it is not worse.
 
-The guard itself (`promote_if_not_worse`: evaluate candidate against the current model on held-out
-data, save only when not worse) belongs to `classifier.training`; this module feeds it the labels
-from the store and reports what happened.
+The guard itself (`promote_if_not_worse`: level>=2 recall of candidate against the current model on
+the held-out corpus) belongs to `classifier.training`; this module feeds it the labels from the
+store, saves a promoted candidate where the current model lives (PEERFEED_MODEL_PATH, else the
+shipped model file, as `peerfeed model train` does) and reports what happened. A new flow run
+loads the new file; a long-lived process keeps its model until it restarts.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
@@ -29,6 +32,8 @@ class RetrainReport:
     current_version: str | None = None
     candidate_version: str | None = None
     reason: str = ""
+    saved_to: str | None = None
+    skipped_labels: int = 0
 
 
 def retrain_from_labels(engine: Engine, settings: Settings, min_labels: int = DEFAULT_MIN_LABELS,
@@ -45,17 +50,29 @@ def retrain_from_labels(engine: Engine, settings: Settings, min_labels: int = DE
                              reason=f"{len(rows)} labelled posts; retraining waits for {min_labels}")
     training = training or importlib.import_module("classifier.training")
     example = getattr(training, "Example", None) or importlib.import_module("classifier.labels").Example
+    target = Path(settings.model_path) if settings.model_path else None
     if current_model is None:
-        from classifier import load_model
+        from classifier.model import DEFAULT_MODEL_PATH, load_model
 
-        current_model = load_model(settings.model_path)
-    examples = [example(text, distress, topics) for text, distress, topics in rows]
+        target = target or DEFAULT_MODEL_PATH
+        current_model = load_model(target) if target.is_file() else None
+    examples, skipped = [], 0
+    for text, distress, topics in rows:
+        try:
+            examples.append(example(text, distress, topics))
+        except ValueError as exc:  # e.g. a topic the taxonomy no longer has: skip it, say so
+            skipped += 1
+            log.warning("label skipped for training: %s", exc)
     candidate = training.train(extra_examples=examples)
     promoted = bool(training.promote_if_not_worse(candidate, current_model))
+    saved = None
+    if promoted and target is not None:
+        saved = str(candidate.save(target) or target)
     report = RetrainReport(
-        labels=len(rows), trained=True, promoted=promoted,
+        labels=len(rows), trained=True, promoted=promoted, skipped_labels=skipped, saved_to=saved,
         current_version=getattr(current_model, "version", None), candidate_version=getattr(candidate, "version", None),
-        reason="candidate promoted" if promoted else "candidate was worse than the current model; kept the current one",
+        reason=(f"candidate promoted and saved to {saved}" if saved else "candidate promoted") if promoted
+        else "candidate was worse than the current model; kept the current one",
     )
     log.info("retrain finished: %s", report.reason)
     return report

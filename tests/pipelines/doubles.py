@@ -50,6 +50,16 @@ class KeywordModel:
         return out
 
 
+class SavableKeywordModel(KeywordModel):
+    """A trained candidate: saving writes its version to the file, as a model file stands in."""
+
+    version = "keyword-test-2"
+
+    def save(self, path):
+        path.write_text(self.version)
+        return path
+
+
 def make_keyword_model() -> KeywordModel:
     """Factory named by flows' `model_factory` parameter in tests ("tests.pipelines.doubles:make_keyword_model")."""
     return KeywordModel()
@@ -64,9 +74,7 @@ class FakeTraining:
 
     def train(self, extra_examples):
         self.trained_with = list(extra_examples)
-        model = KeywordModel()
-        model.version = "keyword-test-2"
-        return model
+        return SavableKeywordModel()
 
     def promote_if_not_worse(self, candidate, current) -> bool:
         return self.promote
@@ -77,6 +85,10 @@ class FakeExample:
     text: str
     distress: int
     topics: list[str] | None = None
+
+    def __post_init__(self):
+        if self.topics and "unknown_topic" in self.topics:
+            raise ValueError("unknown topics: ['unknown_topic']")  # as classifier.labels.Example does
 
 
 FakeTraining.Example = FakeExample

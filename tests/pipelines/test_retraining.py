@@ -51,18 +51,24 @@ def test_too_few_labels_skips_training(engine):
     assert training.trained_with == []
 
 
-def test_labels_train_a_candidate_that_is_promoted_only_when_the_guard_agrees(engine):
-    ids = store_and_classify(engine, [toot(1, "I am struggling today")])
-    item = _items(engine, [ids[toot(1, "").platform_id]]).popitem()[1]
+def test_labels_train_a_candidate_that_is_saved_only_when_the_guard_agrees(engine, tmp_path):
+    ids = store_and_classify(engine, [toot(1, "I am struggling today"), toot(2, "Also struggling")])
+    items = _items(engine, [ids[toot(1, "").platform_id], ids[toot(2, "").platform_id]])
+    first, second = items.values()
     with transaction(engine) as s:
-        correct(s, item.id, item.version, "mod-ana", level=2, topics=["recovery_wellbeing"])
+        correct(s, first.id, first.version, "mod-ana", level=2, topics=["recovery_wellbeing"])
+        correct(s, second.id, second.version, "mod-ana", level=1, topics=["unknown_topic"])
+    model_file = tmp_path / "model.skops"
+    settings = Settings(_env_file=None, model_path=model_file)
 
-    kept = retrain_from_labels(engine, SETTINGS, min_labels=1, training=(t := FakeTraining(promote=False)),
+    kept = retrain_from_labels(engine, settings, min_labels=1, training=(t := FakeTraining(promote=False)),
                                current_model=KeywordModel())
-    assert (kept.trained, kept.promoted) == (True, False)
+    assert (kept.trained, kept.promoted, kept.saved_to, kept.skipped_labels) == (True, False, None, 1)
     assert [(e.text, e.distress, e.topics) for e in t.trained_with] == [("I am struggling today", 2, ["recovery_wellbeing"])]
+    assert not model_file.exists()
 
-    promoted = retrain_from_labels(engine, SETTINGS, min_labels=1, training=FakeTraining(promote=True),
+    promoted = retrain_from_labels(engine, settings, min_labels=1, training=FakeTraining(promote=True),
                                    current_model=KeywordModel())
     assert (promoted.promoted, promoted.candidate_version, promoted.current_version) == (
         True, "keyword-test-2", "keyword-test-1")
+    assert promoted.saved_to == str(model_file) and model_file.read_text() == "keyword-test-2"
