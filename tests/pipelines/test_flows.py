@@ -34,7 +34,7 @@ def feeds(tmp_path):
     names = write_feeds(root, 3, 4)
     write_feeds(root, 1, 2, texts=["Goodbye everyone, I can't do this any more", "Peer support meets on Tuesday"],
                 prefix="crisis")
-    server = FeedServer(root, latency_s=0.2)  # slow enough that fetches overlap
+    server = FeedServer(root, latency_s=0.5)  # slow enough that fetches surely overlap
     yield server, names
     server.close()
 
