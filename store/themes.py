@@ -55,8 +55,3 @@ def save_snapshot(session: Session, period: str, start: datetime, end: datetime,
                                       set_={k: v for k, v in values.items() if k not in ("period", "period_start")})
     session.execute(stmt)
 
-
-def snapshots(session: Session, period: str = "day", limit: int = 30) -> list[ThemeSnapshot]:
-    """The latest snapshots of a period kind, newest first (for the dashboard's themes page)."""
-    return list(session.scalars(select(ThemeSnapshot).where(ThemeSnapshot.period == period)
-                                .order_by(ThemeSnapshot.period_start.desc()).limit(limit)))
