@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     smtp_from: str = "peerfeed@localhost"
     alert_email_to: list[str] = []
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False  # upgrade the connection with STARTTLS before logging in
     public_base_url: str = "http://127.0.0.1:8501"
 
     # Dashboard

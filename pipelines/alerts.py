@@ -83,7 +83,10 @@ def send_webhook(settings: Settings, message: dict, client: httpx.Client | None 
 
 
 def send_email(settings: Settings, message: dict) -> None:
-    """Send the message to every address in `alert_email_to` with smtplib; raise on failure."""
+    """Send the message to every address in `alert_email_to` with smtplib; raise on failure.
+
+    With `smtp_starttls` the connection is upgraded first; with `smtp_username` it logs in.
+    """
     mail = EmailMessage()
     mail["Subject"] = f"peerfeed: {message['level_name']}-level post needs a moderator"
     mail["From"] = settings.smtp_from
@@ -91,6 +94,11 @@ def send_email(settings: Settings, message: dict) -> None:
     mail.set_content(f"{message['text']}\n\nLevel: {message['level']} ({message['level_name']})\n"
                      f"Open: {message['link']}\n")
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.fetch_timeout_s) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_username:
+            password = settings.smtp_password.get_secret_value() if settings.smtp_password else ""
+            smtp.login(settings.smtp_username, password)
         smtp.send_message(mail)
 
 

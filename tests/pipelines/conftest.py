@@ -68,9 +68,7 @@ class Mailbox:
         return "250 OK"
 
 
-@pytest.fixture
-def smtp_server():
-    """A real SMTP server (aiosmtpd) on 127.0.0.1; yields (host, port, mailbox)."""
+def _start_smtp(**server_kwargs):
     import socket
 
     from aiosmtpd.controller import Controller
@@ -79,7 +77,32 @@ def smtp_server():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port, **server_kwargs)
     controller.start()
-    yield "127.0.0.1", port, mailbox
+    return controller, ("127.0.0.1", port, mailbox)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1; yields (host, port, mailbox)."""
+    controller, server = _start_smtp()
+    yield server
+    controller.stop()
+
+
+SMTP_USER, SMTP_PASSWORD = "peerfeed-alerts", "correct horse battery staple"
+
+
+@pytest.fixture
+def smtp_server_with_login():
+    """An SMTP server that refuses mail until the client logs in as SMTP_USER (plain text: 127.0.0.1)."""
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login.decode(), auth_data.password.decode()) == (
+            SMTP_USER, SMTP_PASSWORD)
+        return AuthResult(success=ok)
+
+    controller, server = _start_smtp(authenticator=check, auth_required=True, auth_require_tls=False)
+    yield server
     controller.stop()

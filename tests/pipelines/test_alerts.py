@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from sqlalchemy import select
 
 from peerfeed.settings import Settings
@@ -146,3 +148,18 @@ def test_classifying_from_the_cli_alerts_at_once(database_url, webhook):
 
     assert report.classified == 2
     assert [m["level"] for m in webhook.received] == [3]
+
+
+# Plain-text AUTH is fine on 127.0.0.1; production sets PEERFEED_SMTP_STARTTLS.
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_email_logs_in_when_the_server_requires_it(engine, smtp_server_with_login):
+    from tests.pipelines.conftest import SMTP_PASSWORD, SMTP_USER
+
+    store_and_classify(engine, [toot(1, CRISIS)])
+    anonymous = settings_for(smtp=smtp_server_with_login)
+    refused = send_alerts(engine, anonymous)
+    assert (refused.sent, refused.failed) == (0, 1) and "530" in refused.errors[0]
+
+    right = settings_for(smtp=smtp_server_with_login, smtp_username=SMTP_USER, smtp_password=SMTP_PASSWORD)
+    assert send_alerts(engine, right).sent == 1  # the failed send is retried, logged in this time
+    assert len(smtp_server_with_login[2].messages) == 1
