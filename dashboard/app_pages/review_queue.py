@@ -75,8 +75,16 @@ for col, (key, label) in zip(c, [("3", "Crisis"), ("2", "High"), ("failed", "Unr
 mine = st.toggle("Only items assigned to me", key="queue_mine",
                  on_change=lambda: st.session_state.update(queue_page=1))
 page = st.session_state.setdefault("queue_page", 1)
-result = data.queue_page(url, page, PER_PAGE, viewer.username if mine else None)
+# Alerts link here as ?post=<id>: show that post's item alone until the moderator clears it.
+focus = st.query_params.get("post")
+focus_id = int(focus) if focus and focus.isdigit() else None
+if focus_id is not None:
+    st.info(f"Showing the post an alert pointed to (post {focus_id}).")
+    st.button("Show the whole queue", key="clear_focus", on_click=lambda: st.query_params.pop("post", None))
+result = data.queue_page(url, page, PER_PAGE, viewer.username if mine else None, focus_id)
 rows = result["rows"]
+if focus_id is not None and not rows:
+    st.warning("That post is no longer waiting for review: someone has already dealt with it.")
 
 if not rows:
     st.success("Nothing is waiting for review. Thank you.")
