@@ -58,6 +58,11 @@ def prepare_demo(settings: Settings, echo: Callable[[str], None] = print) -> Dem
     report = run_classify(settings)
     summary.classified, summary.held = report.classified, report.held + report.failed
     echo(f"Classified {report.classified} posts; {summary.held} held for review")
+    from pipelines.digest import publish_digest
+
+    for period in ("daily", "weekly"):
+        paths = publish_digest(engine, settings, period=period)
+    echo(f"Published the digest feed: {paths.atom}")
     try:
         from dashboard.accounts import ensure_demo_users
     except ImportError:

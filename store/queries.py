@@ -8,13 +8,16 @@ approved and it has not been deleted upstream. Held, hidden and escalated posts 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from collections import Counter
+from datetime import datetime, timedelta
 from typing import Iterator
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, case, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from store.models import QUEUE_SQL, Classification, Post, PostTopic, ReviewItem, ReviewState, Source
+from store.models import (QUEUE_SQL, AuditEntry, Classification, Post, PostTopic, ReviewItem, ReviewState, Source,
+                          ThemeSnapshot)
+from store.search import matches
 
 QUEUE_STATES = (ReviewState.PENDING.value, ReviewState.ESCALATED.value)
 
@@ -40,7 +43,7 @@ class QueueEntry:
 
 
 def review_queue(session: Session, limit: int = 50, offset: int = 0, states=QUEUE_STATES,
-                 assignee: str | None = None) -> list[QueueEntry]:
+                 assignee: str | None = None, post_id: int | None = None) -> list[QueueEntry]:
     """Items awaiting a moderator: escalated and highest level first, then longest waiting.
 
     Escalation adds 100 to an item's priority (store/classification.py: queue_priority).
@@ -56,6 +59,8 @@ def review_queue(session: Session, limit: int = 50, offset: int = 0, states=QUEU
     )
     if assignee is not None:
         q = q.where(ReviewItem.assignee == assignee)
+    if post_id is not None:  # an alert's link opens the queue at its post
+        q = q.where(ReviewItem.post_id == post_id)
     return [QueueEntry(i, p, c, s) for i, p, c, s in session.execute(q)]
 
 
@@ -67,8 +72,9 @@ def queue_counts(session: Session) -> dict[str, int]:
 
 
 def digest(session: Session, limit: int = 20, offset: int = 0, topic: str | None = None,
-           platform: str | None = None, since: datetime | None = None, until: datetime | None = None) -> list[Post]:
-    """Approved, live posts, newest first, with optional filters."""
+           platform: str | None = None, since: datetime | None = None, until: datetime | None = None,
+           search: str | None = None) -> list[Post]:
+    """Approved, live posts, newest first, with optional filters and full-text `search` words."""
     q = (
         select(Post)
         .join(ReviewItem, ReviewItem.post_id == Post.id)
@@ -85,6 +91,8 @@ def digest(session: Session, limit: int = 20, offset: int = 0, topic: str | None
         q = q.where(Post.published_at < until)
     if topic:
         q = q.where(select(PostTopic.post_id).where(PostTopic.post_id == Post.id, PostTopic.topic == topic).exists())
+    if search and search.strip():
+        q = q.where(matches(session, search))
     return list(session.scalars(q).unique())
 
 
@@ -135,3 +143,167 @@ def export_rows(session: Session, batch: int = 1000) -> Iterator[dict]:
                     "decided_by": item.decided_by, "version": item.version,
                 },
             }
+
+
+# --- Dashboard: pages, thread context, audit trail -------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """One page of results; `has_next` comes from fetching one row more, so no count(*) is needed."""
+    rows: list
+    page: int
+    per_page: int
+    has_next: bool
+
+
+def digest_page(session: Session, page: int = 1, per_page: int = 20, **filters) -> Page:
+    """Page `page` (from 1) of `digest(...)` with the same filters."""
+    page = max(1, page)
+    rows = digest(session, limit=per_page + 1, offset=(page - 1) * per_page, **filters)
+    return Page(rows[:per_page], page, per_page, len(rows) > per_page)
+
+
+def review_page(session: Session, page: int = 1, per_page: int = 20, **kw) -> Page:
+    """Page `page` (from 1) of the review queue, riskiest first."""
+    page = max(1, page)
+    rows = review_queue(session, limit=per_page + 1, offset=(page - 1) * per_page, **kw)
+    return Page(rows[:per_page], page, per_page, len(rows) > per_page)
+
+
+def thread_context(session: Session, post: Post, limit: int = 5) -> list[Post]:
+    """Stored posts around this one, for a moderator: the post it replies to, then other posts of the
+    same story or thread, oldest first. Deleted posts are left out."""
+    conds = []
+    if post.reply_to:
+        conds.append(Post.platform_id == post.reply_to)
+        conds.append(Post.url == post.reply_to)
+    if post.thread_url:
+        conds.append(Post.thread_url == post.thread_url)
+    if post.story_id is not None:
+        conds.append(Post.story_id == post.story_id)
+    if not conds:
+        return []
+    q = (select(Post).where(or_(*conds), Post.id != post.id, Post.deleted_at.is_(None))
+         .order_by(Post.published_at, Post.id).limit(limit))
+    return list(session.scalars(q))
+
+
+def audit_trail(session: Session, review_item_id: int, limit: int = 20) -> list[AuditEntry]:
+    """What people did to one review item, newest first."""
+    q = (select(AuditEntry).where(AuditEntry.review_item_id == review_item_id)
+         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
+    return list(session.scalars(q))
+
+
+def platforms(session: Session) -> list[str]:
+    """Platforms that have sources (cheap: read from the small sources table)."""
+    return sorted(set(session.scalars(select(Source.platform).distinct())))
+
+
+# --- Themes: aggregates only, with small counts suppressed --------------------------------------------
+
+K_MIN = 5  # counts below this are suppressed: a handful of posts can identify a person
+
+
+def suppress(count: int, k: int = K_MIN) -> int | None:
+    """The count, or None when it is below k (so the value itself is never shown)."""
+    return count if count >= k else None
+
+
+def _day(session: Session, column, period: str = "day"):
+    """The UTC day (or the Monday of the week) of a timestamp column, as 'YYYY-MM-DD' text."""
+    if period not in ("day", "week"):
+        raise ValueError(f"period must be day or week, got {period!r}")
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.date_trunc(period, func.timezone("UTC", column)), "YYYY-MM-DD")
+    day = func.substr(column, 1, 10)  # SQLite stores UTC as 'YYYY-MM-DD HH:MM:SS...'
+    # 'weekday 0' moves forward to Sunday; six days back is that week's Monday.
+    return day if period == "day" else func.date(day, "weekday 0", "-6 days")
+
+
+def topic_volumes(session: Session, since: datetime, until: datetime, k: int = K_MIN,
+                  period: str = "day") -> list[dict]:
+    """Posts per day (or week) and topic in [since, until), k-suppressed: [{day, topic, posts}]
+    (posts None if < k)."""
+    day = _day(session, Post.published_at, period)
+    q = (select(day, PostTopic.topic, func.count())
+         .join(Post, Post.id == PostTopic.post_id)
+         .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None))
+         .group_by(day, PostTopic.topic).order_by(day, PostTopic.topic))
+    return [{"day": d, "topic": t, "posts": suppress(n, k)} for d, t, n in session.execute(q)]
+
+
+def distress_trend(session: Session, since: datetime, until: datetime, k: int = K_MIN,
+                   period: str = "day") -> list[dict]:
+    """Per day (or week): classified posts and the share at each distress level, k-suppressed.
+
+    A day with fewer than k classified posts shows no figures at all; a level with fewer than k posts
+    shows no count or share (its share would give the count away).
+    """
+    day = _day(session, Post.published_at, period)
+    levels = [func.sum(case((Classification.distress == lvl, 1), else_=0)) for lvl in range(4)]
+    q = (select(day, func.count(), *levels)
+         .join(Post, Post.id == Classification.post_id)
+         .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None),
+                Classification.distress.is_not(None))
+         .group_by(day).order_by(day))
+    out = []
+    for d, total, *counts in session.execute(q):
+        row = {"day": d, "posts": suppress(total, k)}
+        for lvl, n in enumerate(counts):
+            n = int(n or 0)
+            shown = row["posts"] is not None and n >= k
+            row[f"level_{lvl}"] = n if shown else None
+            row[f"level_{lvl}_share"] = round(n / total, 4) if shown else None
+        out.append(row)
+    return out
+
+
+def emerging_terms(session: Session, now: datetime, recent_days: int = 7, baseline_days: int = 28,
+                   k: int = K_MIN, limit: int = 20, max_posts: int = 20_000) -> list[dict]:
+    """Tags used more in the last `recent_days` than in the `baseline_days` before, k-suppressed.
+
+    Reads at most `max_posts` recent posts per window (the newest), which bounds the cost on a large
+    store; ratio = recent rate / (baseline rate + one post), so a brand-new term needs k uses.
+    """
+    recent_start = now - timedelta(days=recent_days)
+    base_start = recent_start - timedelta(days=baseline_days)
+
+    def tag_counts(start, end) -> Counter:
+        q = (select(Post.tags).where(Post.published_at >= start, Post.published_at < end,
+                                     Post.deleted_at.is_(None))
+             .order_by(Post.published_at.desc()).limit(max_posts))
+        c: Counter = Counter()
+        for tags in session.scalars(q):
+            c.update({str(t).lower() for t in (tags or [])})
+        return c
+
+    recent, base = tag_counts(recent_start, now), tag_counts(base_start, recent_start)
+    scale = recent_days / baseline_days
+    rows = []
+    for term, n in recent.items():
+        if n < k:
+            continue
+        ratio = n / (base.get(term, 0) * scale + 1)
+        rows.append({"term": term, "recent": n, "baseline": suppress(base.get(term, 0), k),
+                     "ratio": round(ratio, 2)})
+    rows.sort(key=lambda r: (-r["ratio"], -r["recent"], r["term"]))
+    return rows[:limit]
+
+
+def source_activity(session: Session, since: datetime, until: datetime, k: int = K_MIN,
+                    period: str = "day") -> list[dict]:
+    """Posts per day (or week) and source in [since, until), k-suppressed: [{day, source, posts}]."""
+    day = _day(session, Post.published_at, period)
+    q = (select(day, Source.name, func.count())
+         .join(Source, Source.id == Post.source_id)
+         .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None))
+         .group_by(day, Source.name).order_by(day, Source.name))
+    return [{"day": d, "source": name, "posts": suppress(n, k)} for d, name, n in session.execute(q)]
+
+
+def theme_snapshots(session: Session, since: datetime, period: str = "day") -> list[ThemeSnapshot]:
+    """Stored theme snapshots (written by the themes flow) from `since`, oldest first."""
+    q = (select(ThemeSnapshot).where(ThemeSnapshot.period == period, ThemeSnapshot.period_start >= since)
+         .order_by(ThemeSnapshot.period_start))
+    return list(session.scalars(q))

@@ -69,3 +69,28 @@ def test_boost_of_a_stored_post_adds_no_row_and_deletion_erases_text(fake_instan
     engine.dispose()
     [row] = stored_posts(store_settings)
     assert row.deleted_at is not None and row.content_text == "" and row.content_html == ""
+
+
+def test_periodic_deletion_check_erases_only_what_is_gone(fake_instance, store_settings):
+    from datetime import datetime, timezone
+
+    from pipelines.deletions import check_deletions
+
+    url = fake_instance.url
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    kept = make_status(url, 600, text="Peer circle notes from tonight, thank you all for coming along", created_at=now)
+    gone = make_status(url, 601, text="I shared too much here earlier and have taken it down, sorry all", created_at=now)
+    fake_instance.timelines[TAG_PATH] = [gone, kept]
+    fake_instance.statuses[str(kept["id"])] = kept
+    [report] = run_collect(store_settings, configs=[mastodon_source(url)])
+    assert report.new == 2
+
+    engine = make_engine(store_settings.database_url)
+    try:
+        [check] = check_deletions(engine, store_settings, allow_private_hosts=True)
+    finally:
+        engine.dispose()
+    assert (check.checked, check.erased, check.error) == (2, 1, None)
+    rows = {p.platform_id: p for p in stored_posts(store_settings)}
+    assert rows[gone["uri"]].deleted_at is not None and rows[gone["uri"]].content_text == ""
+    assert rows[kept["uri"]].deleted_at is None and "Peer circle" in rows[kept["uri"]].content_text

@@ -1,0 +1,40 @@
+"""peerfeed dashboard: the entry script. Builds the page list from the signed-in person's role.
+
+Run with `peerfeed dashboard` (or `streamlit run dashboard/app.py`); settings come from PEERFEED_*.
+"""
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from dashboard import data, session  # noqa: E402
+
+st.set_page_config(page_title="peerfeed", page_icon=":material/forum:", layout="wide")
+
+settings = session.settings()
+engine = data.engine(settings.database_url)
+viewer = session.resolve(engine)
+
+digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:", url_path="digest")
+review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review")
+themes = st.Page("app_pages/themes.py", title="Themes", icon=":material/insights:", url_path="themes")
+sources = st.Page("app_pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources")
+sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
+account = st.Page("app_pages/account.py", title="Account", icon=":material/person:", url_path="account")
+
+pages: dict[str, list] = {}
+if viewer is not None and viewer.can_moderate:
+    pages["Moderation"] = [review]
+if viewer is not None or not settings.digest_requires_sign_in:
+    pages["Read"] = [digest]
+if viewer is not None and viewer.is_staff:
+    pages["Community"] = [themes, sources]
+pages["You"] = [account] if viewer is not None else [sign_in]
+
+st.navigation(pages).run()

@@ -1,0 +1,25 @@
+"""Sign in: with the configured single sign-on provider, or a local account."""
+
+import streamlit as st
+
+from dashboard import data, session
+
+st.title("Sign in")
+settings = session.settings()
+
+if session.oidc_configured():
+    st.write("Sign in with your organisation's account.")
+    st.button("Sign in", type="primary", on_click=st.login)
+else:
+    with st.form("sign_in"):
+        username = st.text_input("User name", key="sign_in_user")
+        password = st.text_input("Password", type="password", key="sign_in_password")
+        submitted = st.form_submit_button("Sign in", type="primary")
+    if submitted:
+        if session.sign_in_locally(data.engine(settings.database_url), username, password):
+            st.rerun()
+        else:
+            st.error("That user name and password do not match an account.")
+    st.caption("Accounts are made by an administrator with `peerfeed users add NAME --role ROLE`.")
+if settings.digest_requires_sign_in:
+    st.info("The digest is open to signed-in readers only.")

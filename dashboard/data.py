@@ -1,0 +1,111 @@
+"""Cached reads for the pages: one engine per database URL, query results cached with a TTL.
+
+Every cached function takes the database URL first, so two databases (or two test runs) never share
+entries, and returns plain dicts (cheap to pickle, no lazy loads after the session closes).
+After a moderator acts, `after_review_action()` clears what the action changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from dashboard.views import digest_row, queue_entry_row
+from store import queries
+from store.db import make_engine, transaction
+
+
+@st.cache_resource(show_spinner=False)
+def engine(database_url: str) -> Engine:
+    """One engine (and pool) per database URL for the whole server."""
+    return make_engine(database_url)
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def queue_page(database_url: str, page: int, per_page: int, assignee: str | None = None,
+               post_id: int | None = None) -> dict:
+    """One page of the review queue with thread context, riskiest first (or just one post's item)."""
+    with transaction(engine(database_url)) as s:
+        result = queries.review_page(s, page=page, per_page=per_page, assignee=assignee, post_id=post_id)
+        rows = [queue_entry_row(e, queries.thread_context(s, e.post)) for e in result.rows]
+    return {"rows": rows, "has_next": result.has_next}
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def queue_counts(database_url: str) -> dict[str, int]:
+    with transaction(engine(database_url)) as s:
+        return queries.queue_counts(s)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def digest_page(database_url: str, page: int, per_page: int, topic: str | None = None,
+                platform: str | None = None, days: int | None = None, search: str | None = None) -> dict:
+    """One page of approved posts; `days` limits to the last N days (cached per minute, hence whole days)."""
+    since = datetime.now(timezone.utc) - timedelta(days=days) if days else None
+    with transaction(engine(database_url)) as s:
+        result = queries.digest_page(s, page=page, per_page=per_page, topic=topic, platform=platform,
+                                     since=since, search=search)
+        rows = [digest_row(p) for p in result.rows]
+    return {"rows": rows, "has_next": result.has_next}
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def platforms(database_url: str) -> list[str]:
+    with transaction(engine(database_url)) as s:
+        return queries.platforms(s)
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def themes(database_url: str, days: int, period: str = "week", k: int = queries.K_MIN) -> dict:
+    """Theme figures for the last `days` days by day or week: from the themes flow's daily snapshots
+    when there are any (and `period` is day), else computed live with the same k-suppression."""
+    now = datetime.now(timezone.utc)
+    since = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+    with transaction(engine(database_url)) as s:
+        snaps = queries.theme_snapshots(s, since) if period == "day" else []
+        if snaps:
+            from dashboard.themes import from_snapshots
+
+            out = from_snapshots(snaps, k)
+        else:
+            out = {
+                "source": "live",
+                "topics": queries.topic_volumes(s, since, now, k, period),
+                "distress": queries.distress_trend(s, since, now, k, period),
+                "terms": queries.emerging_terms(s, now, k=k),
+            }
+        out["sources"] = queries.source_activity(s, since, now, k, period)
+    return out
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def sources(database_url: str) -> list[dict]:
+    """Each source's health and stored posts."""
+    with transaction(engine(database_url)) as s:
+        return [{
+            "name": src.name, "platform": src.platform, "kind": src.kind, "url": src.url,
+            "enabled": src.enabled, "last_fetched_at": src.last_fetched_at, "status": src.last_status,
+            "error_kind": src.last_error_kind, "error": src.last_error,
+            "failures": src.consecutive_failures, "next_attempt_at": src.next_attempt_at, "posts": n,
+        } for src, n in queries.sources_health(s)]
+
+
+def audit_trail(database_url: str, review_item_id: int) -> list[dict]:
+    """Who did what to one item (not cached: read when a moderator opens it)."""
+    with transaction(engine(database_url)) as s:
+        return [{"at": a.at, "actor": a.actor, "action": a.action, "detail": a.detail}
+                for a in queries.audit_trail(s, review_item_id)]
+
+
+def after_review_action() -> None:
+    """A moderator changed an item: the queue, its counts and the digest must be read afresh."""
+    queue_page.clear()
+    queue_counts.clear()
+    digest_page.clear()
+
+
+def after_sources_change() -> None:
+    sources.clear()
+    platforms.clear()
