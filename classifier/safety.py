@@ -88,7 +88,7 @@ REPORTED: list[tuple[str, str]] = [
     ("reported_speech", r"\bsaying (?:he|she|they)(?:'s| is| was| are| were| has| have)? (?:going to (?:the bridge|kill|end|take|jump)|"
                         r"has pills|have pills|wants? to die|won'?t be coming back)"),
     ("reported_attempt", rf"\bfound (?:him|her|them|{_PERSON}) (?:with a ligature|unconscious|hanging|bleeding|collapsed)"),
-    ("reported_speech", rf"\b(?:told me|texted me|messaged me|said to me)\b.{{0,30}}?(?:thinking about suicide|wants? to die|end (?:it|his life|her life|their life))"),
+    ("reported_speech", r"\b(?:told me|texted me|messaged me|said to me)\b.{0,30}?(?:thinking about suicide|wants? to die|end (?:it|his life|her life|their life))"),
 ]
 
 NEGATION_WORDS = {"not", "never", "no", "don't", "dont", "won't", "wont", "wouldn't", "isn't", "longer"}
