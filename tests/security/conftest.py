@@ -86,9 +86,9 @@ class Result:
         self.reasons, self.model_version = ["hostile test"], "test-1"
 
 
-def hold_all(engine, post_ids, level: int = 1) -> dict[int, ReviewItem]:
+def hold_all(engine, post_ids, level: int = 1, topics=("peer_support",)) -> dict[int, ReviewItem]:
     """Classify posts at `level` (so each is held for review); returns {post id: review item}."""
     with transaction(engine) as s:
-        record_classifications(s, [(pid, Result(level)) for pid in post_ids])
+        record_classifications(s, [(pid, Result(level, topics)) for pid in post_ids])
         items = s.scalars(select(ReviewItem).where(ReviewItem.post_id.in_(list(post_ids)))).all()
         return {i.post_id: i for i in items}
