@@ -73,7 +73,10 @@ def upsert_posts(session: Session, posts: Sequence[records.Post], source_id: int
     """
     counts = UpsertCounts()
     # The same post can appear twice in one fetch (a boost and its original): last one wins.
-    unique = list({(p.platform, p.platform_id): p for p in posts}.values())
+    # Sorting by key makes concurrent writers take row locks in one order, so PostgreSQL never
+    # sees two collectors deadlock on overlapping posts.
+    unique = sorted({(p.platform, p.platform_id): p for p in posts}.values(),
+                    key=lambda p: (str(p.platform), p.platform_id))
     for start in range(0, len(unique), BATCH):
         counts += _upsert_batch(session, unique[start:start + BATCH], source_id)
     return counts
@@ -110,6 +113,7 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
         counts.unchanged += len(fresh) - len(inserted)  # a concurrent collector got there first
         _assign_stories(session, inserted)
     if changed:
+        changed.sort(key=lambda r: r["_id"])
         stmt = update(Post).where(Post.id == bindparam("_id")).values(
             {c: bindparam(c) for c in _MUTABLE}
         )

@@ -53,7 +53,7 @@ def dashboard_url(tmp_path):
     proc = start_dashboard(settings, port, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # generous: CI shares two cores
         while True:
             try:
                 if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:

@@ -1,0 +1,291 @@
+"""Turn Bluesky post views (as the atproto SDK returns them) into `Post` records.
+
+Bluesky posts are plain text plus *facets*: byte ranges of the UTF-8 text marked as a link, a
+mention (a DID) or a hashtag. Facet offsets count UTF-8 bytes, not characters, so an emoji or an
+accented letter before a link shifts it; `facets_to_html` slices the encoded bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import quote
+
+from atproto_client.models.dot_dict import DotDict
+
+from collectors.sanitize import clean_html
+from peerfeed.dedupe import canonical_url
+from peerfeed.records import Platform, Post
+
+log = logging.getLogger(__name__)
+
+BSKY_WEB = "https://bsky.app"
+_LINK = "app.bsky.richtext.facet#link"
+_MENTION = "app.bsky.richtext.facet#mention"
+_TAG = "app.bsky.richtext.facet#tag"
+_REPOST = "app.bsky.feed.defs#reasonRepost"
+_EXTERNAL = "app.bsky.embed.external#view"
+# Self-labels and moderation labels that mean "warn before showing".
+_SENSITIVE_LABELS = {"porn", "sexual", "nudity", "graphic-media", "gore", "self-harm", "sensitive"}
+
+
+class BlueskyParseError(ValueError):
+    """A post view lacks what a `Post` needs (URI, author, text record); the message names the post."""
+
+
+def _type_of(obj) -> str | None:
+    """The lexicon `$type` of an SDK model or of a DotDict the SDK could not type."""
+    if isinstance(obj, DotDict):
+        return obj["$type"]
+    return getattr(obj, "py_type", None)
+
+
+def _is_web_url(value) -> bool:
+    # Only web links become links; anything else (javascript:, data:, at://) stays plain text.
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def _is_char_boundary(data: bytes, i: int) -> bool:
+    return i == len(data) or (0 <= i < len(data) and (data[i] & 0xC0) != 0x80)
+
+
+def _paragraphs(escaped: str) -> str:
+    # Blank lines separate paragraphs; single newlines are line breaks, as Bluesky shows them.
+    paras = [p.strip("\n") for p in escaped.split("\n\n")]
+    return "".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paras if p.strip())
+
+
+@dataclass(frozen=True)
+class RichText:
+    """A post's text as safe HTML, with what its facets point at."""
+
+    html: str
+    links: tuple[str, ...]
+    mentions: tuple[str, ...]  # DIDs
+    tags: tuple[str, ...]
+
+
+def facets_to_html(text: str, facets) -> RichText:
+    """Escape `text` and turn its facets into links, profile links and hashtag links.
+
+    Facets that overlap an earlier one, run past the text or split a UTF-8 character are ignored
+    (the text stays, unlinked): a broken facet must not garble or drop what the person wrote.
+    """
+    data = text.encode("utf-8")
+    spans = []
+    for facet in facets or ():
+        index = getattr(facet, "index", None)
+        start, end = getattr(index, "byte_start", None), getattr(index, "byte_end", None)
+        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(data):
+            continue
+        if not (_is_char_boundary(data, start) and _is_char_boundary(data, end)):
+            continue
+        spans.append((start, end, list(getattr(facet, "features", None) or ())))
+    spans.sort(key=lambda s: s[0])
+
+    out: list[str] = []
+    links: list[str] = []
+    mentions: list[str] = []
+    tags: list[str] = []
+    pos = 0
+    for start, end, features in spans:
+        if start < pos:
+            continue  # overlaps the previous facet
+        href = None
+        for feature in features:
+            kind = _type_of(feature)
+            if kind == _LINK and _is_web_url(getattr(feature, "uri", None)):
+                href = feature.uri
+                links.append(feature.uri)
+            elif kind == _MENTION and getattr(feature, "did", None):
+                href = f"{BSKY_WEB}/profile/{quote(feature.did, safe=':')}"
+                mentions.append(feature.did)
+            elif kind == _TAG and getattr(feature, "tag", None):
+                href = f"{BSKY_WEB}/hashtag/{quote(feature.tag, safe='')}"
+                tags.append(feature.tag)
+        if href is None:
+            continue
+        out.append(html.escape(data[pos:start].decode("utf-8")))
+        label = html.escape(data[start:end].decode("utf-8"))
+        out.append(f'<a href="{html.escape(href, quote=True)}">{label}</a>')
+        pos = end
+    out.append(html.escape(data[pos:].decode("utf-8")))
+    return RichText(
+        html=clean_html(_paragraphs("".join(out))),
+        links=tuple(dict.fromkeys(links)),
+        mentions=tuple(dict.fromkeys(mentions)),
+        tags=tuple(tags),
+    )
+
+
+def parse_time(value) -> datetime | None:
+    """An atproto datetime string as an aware UTC datetime, or None when it is missing or malformed."""
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, str) and value:
+        try:
+            dt = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def rkey_of(uri: str) -> str:
+    return uri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def web_url(actor: str, uri: str) -> str:
+    """The bsky.app address of a post: by handle when known, else by DID (bsky.app accepts both)."""
+    return f"{BSKY_WEB}/profile/{actor}/post/{rkey_of(uri)}"
+
+
+def _unique_tags(*groups) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for group in groups:
+        for tag in group or ():
+            if isinstance(tag, str) and tag.strip().lstrip("#"):
+                tag = tag.strip().lstrip("#")
+                seen.setdefault(tag.casefold(), tag)
+    return tuple(seen.values())
+
+
+def _label_values(*label_lists) -> list[str]:
+    values = []
+    for labels in label_lists:
+        for label in labels or ():
+            val = getattr(label, "val", None)
+            if isinstance(val, str) and not val.startswith("!"):
+                values.append(val)
+    return values
+
+
+def _self_labels(record) -> list:
+    labels = getattr(record, "labels", None)
+    return list(getattr(labels, "values", None) or ()) if labels is not None else []
+
+
+def post_from_view(view, source: str, reposted_by: str | None = None) -> Post:
+    """One `Post` from an app.bsky.feed.defs#postView; raise BlueskyParseError if it is unusable."""
+    uri = getattr(view, "uri", None)
+    if not isinstance(uri, str) or not uri.startswith("at://"):
+        raise BlueskyParseError(f"post view without an at:// URI (source {source!r})")
+    author = getattr(view, "author", None)
+    did = getattr(author, "did", None)
+    if not did:
+        raise BlueskyParseError(f"post {uri} has no author DID")
+    record = getattr(view, "record", None)
+    text = getattr(record, "text", None)
+    if not isinstance(text, str):
+        raise BlueskyParseError(f"post {uri} has no text record")
+
+    handle = getattr(author, "handle", None) or did
+    if handle == "handle.invalid":
+        handle = did
+    indexed = parse_time(getattr(view, "indexed_at", None))
+    created = parse_time(getattr(record, "created_at", None))
+    # createdAt is set by the poster's app and may be missing, wrong or in the future;
+    # the AppView's indexedAt is when the network saw it.
+    published = created if created and (indexed is None or created <= indexed) else indexed
+    if published is None:
+        raise BlueskyParseError(f"post {uri} has neither createdAt nor indexedAt")
+
+    rich = facets_to_html(text, getattr(record, "facets", None))
+    links = list(rich.links)
+    embed = getattr(view, "embed", None)
+    if _type_of(embed) == _EXTERNAL:
+        ext_uri = getattr(getattr(embed, "external", None), "uri", None)
+        if _is_web_url(ext_uri):
+            links.append(ext_uri)
+
+    reply = getattr(record, "reply", None)
+    parent_uri = getattr(getattr(reply, "parent", None), "uri", None)
+    root_uri = getattr(getattr(reply, "root", None), "uri", None)
+    root_did = root_uri.split("/")[2] if isinstance(root_uri, str) and root_uri.startswith("at://") else None
+
+    labels = _label_values(_self_labels(record), getattr(view, "labels", None))
+    warn = [v for v in labels if v in _SENSITIVE_LABELS]
+    langs = getattr(record, "langs", None) or ()
+    url = web_url(handle, uri)
+    return Post(
+        platform=Platform.BLUESKY,
+        platform_id=uri,
+        source=source,
+        url=url,
+        canonical_url=canonical_url(url),
+        author=(getattr(author, "display_name", None) or "").strip() or handle,
+        author_url=f"{BSKY_WEB}/profile/{handle}",
+        content_html=rich.html,
+        content_text=text,
+        published_at=published,
+        tags=_unique_tags(rich.tags, getattr(record, "tags", None)),
+        language=langs[0] if langs and isinstance(langs[0], str) else None,
+        content_warning=", ".join(dict.fromkeys(warn)) or None,
+        sensitive=bool(warn),
+        reply_to=parent_uri if isinstance(parent_uri, str) else None,
+        thread_url=web_url(root_did, root_uri) if root_did else None,
+        links=tuple(dict.fromkeys(links)),
+        mentions=rich.mentions,
+        extra={
+            "did": did,
+            "handle": handle,
+            "cid": getattr(view, "cid", None),
+            "indexed_at": indexed.isoformat() if indexed else None,
+            "reply_root": root_uri,
+            "reposted_by": reposted_by,
+            "labels": labels,
+            "like_count": getattr(view, "like_count", None),
+            "repost_count": getattr(view, "repost_count", None),
+            "reply_count": getattr(view, "reply_count", None),
+        },
+    )
+
+
+def reposted_by(item) -> str | None:
+    """The handle (or DID) that reposted a feed item, or None when the item is not a repost."""
+    reason = getattr(item, "reason", None)
+    if _type_of(reason) != _REPOST:
+        return None
+    by = getattr(reason, "by", None)
+    return getattr(by, "handle", None) or getattr(by, "did", None) or "unknown"
+
+
+def sort_time(item) -> datetime | None:
+    """When a feed item entered the listing: the repost time for a repost, else the post's indexedAt."""
+    reason = getattr(item, "reason", None)
+    if _type_of(reason) == _REPOST:
+        t = parse_time(getattr(reason, "indexed_at", None))
+        if t:
+            return t
+    post = getattr(item, "post", item)
+    return parse_time(getattr(post, "indexed_at", None))
+
+
+def posts_from_items(items, source: str) -> tuple[list[Post], int]:
+    """Posts from feed items or post views, each original post once; returns (posts, unusable count).
+
+    A repost becomes the original post (a repost of a post already in the list adds nothing);
+    a post view that cannot be parsed is logged with its id and skipped, never the whole page.
+    """
+    posts: list[Post] = []
+    seen: set[str] = set()
+    bad = 0
+    for item in items:
+        view = getattr(item, "post", None) or item
+        uri = getattr(view, "uri", None)
+        if uri in seen:
+            continue
+        try:
+            post = post_from_view(view, source, reposted_by=reposted_by(item))
+        except BlueskyParseError as exc:
+            bad += 1
+            log.warning("unusable Bluesky post skipped: %s", exc, extra={"source": source, "post_id": uri})
+            continue
+        seen.add(post.platform_id)
+        posts.append(post)
+    return posts, bad
