@@ -24,10 +24,11 @@ def engine(database_url: str) -> Engine:
 
 
 @st.cache_data(ttl=15, show_spinner=False)
-def queue_page(database_url: str, page: int, per_page: int, assignee: str | None = None) -> dict:
-    """One page of the review queue with thread context, riskiest first."""
+def queue_page(database_url: str, page: int, per_page: int, assignee: str | None = None,
+               post_id: int | None = None) -> dict:
+    """One page of the review queue with thread context, riskiest first (or just one post's item)."""
     with transaction(engine(database_url)) as s:
-        result = queries.review_page(s, page=page, per_page=per_page, assignee=assignee)
+        result = queries.review_page(s, page=page, per_page=per_page, assignee=assignee, post_id=post_id)
         rows = [queue_entry_row(e, queries.thread_context(s, e.post)) for e in result.rows]
     return {"rows": rows, "has_next": result.has_next}
 

@@ -183,6 +183,67 @@ def export(ctx: typer.Context, format: str = typer.Option("jsonl", "--format", h
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+@app.command("digest")
+def digest_cmd(ctx: typer.Context, period: str = typer.Option("daily", "--period", help="daily or weekly.")):
+    """Publish approved posts as an Atom feed and a static HTML page under the site folder."""
+    from pipelines.digest import publish_digest
+
+    if period not in ("daily", "weekly"):
+        typer.echo(f"error: unknown period {period!r}; use daily or weekly", err=True)
+        raise typer.Exit(2)
+    paths = publish_digest(_engine(ctx), _settings(ctx), period=period)
+    typer.echo(f"{paths.entries} posts -> {paths.atom} and {paths.html}")
+
+
+@app.command("themes")
+def themes_cmd(
+    ctx: typer.Context,
+    day: Optional[str] = typer.Option(None, "--day", help="YYYY-MM-DD (UTC); default yesterday."),
+    period: str = typer.Option("day", "--period", help="day or week."),
+):
+    """Store the theme snapshot (topic volumes, emerging terms, distress rates; counts under 5 suppressed)."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from pipelines.themes import snapshot_themes
+
+    try:
+        when = date.fromisoformat(day) if day else (datetime.now(timezone.utc).date() - timedelta(days=1))
+    except ValueError:
+        typer.echo(f"error: --day must be YYYY-MM-DD, got {day!r}", err=True)
+        raise typer.Exit(2)
+    if period not in ("day", "week"):
+        typer.echo(f"error: unknown period {period!r}; use day or week", err=True)
+        raise typer.Exit(2)
+    summary = snapshot_themes(_engine(ctx), when, period=period)
+    typer.echo(f"{period} of {when}: {summary.post_count} posts; topics {summary.topic_volumes}")
+
+
+@app.command("alerts")
+def alerts_cmd(ctx: typer.Context):
+    """Send any alerts owed for new high or crisis posts (webhook/email from settings; no post text)."""
+    from pipelines.alerts import channels, send_alerts
+
+    settings = _settings(ctx)
+    if not channels(settings):
+        typer.echo("alerts are off: set PEERFEED_ALERT_WEBHOOK_URL and/or PEERFEED_SMTP_HOST + PEERFEED_ALERT_EMAIL_TO")
+        return
+    report = send_alerts(_engine(ctx), settings)
+    typer.echo(f"sent {report.sent}, failed {report.failed}")
+    for e in report.errors:
+        typer.echo(f"error: {e}", err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("check-deletions")
+def check_deletions_cmd(ctx: typer.Context, per_source: int = typer.Option(40, "--per-source")):
+    """Re-check recent Mastodon and Bluesky posts; erase the ones deleted upstream."""
+    from pipelines.deletions import check_deletions
+
+    for r in check_deletions(_engine(ctx), _settings(ctx), per_source=per_source):
+        typer.echo(f"{r.source}: checked {r.checked}, erased {r.erased}" + (f" [{r.error}]" if r.error else ""))
+
+
 @app.command()
 def dashboard(ctx: typer.Context, port: int = typer.Option(8501, "--port"), host: str = typer.Option("127.0.0.1", "--host")):
     """Open the Streamlit dashboard."""
@@ -213,14 +274,54 @@ def demo(
     raise typer.Exit(run_dashboard(settings, port=port))
 
 
-def _mount_optional() -> None:
-    """Sub-commands owned by other stages (model, users)."""
-    try:
-        from classifier.cli import model_app
+model_app = typer.Typer(help="Train and evaluate the classifier.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
 
-        app.add_typer(model_app, name="model", help="Train and evaluate the classifier.")
-    except ImportError:
-        pass
+
+@model_app.command("train")
+def model_train(
+    ctx: typer.Context,
+    with_reviews: bool = typer.Option(False, "--with-reviews", help="Add the moderators' labels from the database."),
+    extra: Optional[Path] = typer.Option(None, help="JSON lines of labels {text, distress, topics}."),
+    out: Optional[Path] = typer.Option(None, help="Where to write the model (default: the shipped model file)."),
+    no_public: bool = typer.Option(False, "--no-public", help="Train on the community corpus only."),
+    force: bool = typer.Option(False, help="Write even if level>=2 recall dropped."),
+    min_labels: int = typer.Option(20, "--min-labels", help="With --with-reviews: fewest labels worth a retrain."),
+):
+    """Train a model; it replaces the current one only if its level>=2 recall does not drop."""
+    if not with_reviews:
+        from classifier.cli import train
+
+        train(extra=extra, out=out, no_public=no_public, force=force)
+        return
+    from pipelines.retraining import retrain_from_labels
+
+    settings = _settings(ctx)
+    if out is not None:
+        settings = settings.model_copy(update={"model_path": out})
+    report = retrain_from_labels(_engine(ctx), settings, min_labels=min_labels)
+    typer.echo(f"{report.labels} moderator labels ({report.skipped_labels} skipped): {report.reason}")
+    if report.promoted:
+        typer.echo(f"promoted {report.candidate_version} over {report.current_version}; saved to {report.saved_to}")
+    elif report.trained:
+        typer.echo(f"not promoted: {report.current_version} stays", err=True)
+        raise typer.Exit(2)
+
+
+@model_app.command("evaluate")
+def model_evaluate(
+    model_path: Optional[Path] = typer.Option(None, "--model", help="A skops model file (default: shipped)."),
+    public: bool = typer.Option(True, help="Also evaluate on the public test splits when present."),
+    recipe: bool = typer.Option(True, help="Also train and test the recipe on each public set (slower)."),
+):
+    """Per-class precision/recall/F1, confusion matrices and level>=2 recall."""
+    from classifier.cli import evaluate
+
+    evaluate(model_path=model_path, public=public, recipe=recipe)
+
+
+def _mount_optional() -> None:
+    """Sub-commands owned by other stages (users)."""
     try:
         from dashboard.cli import users_app
 

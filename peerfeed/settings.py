@@ -33,12 +33,20 @@ class Settings(BaseSettings):
     bluesky_session_file: Path = Path("data/bluesky-session.txt")
     collect_concurrency: int = 4
 
+    # Pipelines: the CLI runs the plain pipeline functions (no Prefect, no start-up cost) unless this
+    # is on; then `peerfeed collect` runs the collect flow in-process, recorded on the Prefect server
+    # named by PREFECT_API_URL, or on a temporary local one (~10 s to start). See docs/pipelines.md.
+    prefect_local_runs: bool = False
+
     # Alerts: no post text ever leaves in an alert, only a link and the level.
     alert_webhook_url: str | None = None
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_from: str = "peerfeed@localhost"
     alert_email_to: list[str] = []
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False  # upgrade the connection with STARTTLS before logging in
     public_base_url: str = "http://127.0.0.1:8501"
 
     # Dashboard

@@ -63,17 +63,36 @@ def classify_pending(engine: Engine, model, batch_size: int = 1000, limit: int |
         if not todo:
             break
         after = todo[-1][0]
-        results = classify_batch(model, [t for _, t in todo])
-        with transaction(engine) as session:
-            ok = [(pid, r) for (pid, _), (r, err) in zip(todo, results) if err is None]
-            record_classifications(session, ok)
-            for (pid, _), (r, err) in zip(todo, results):
-                if err is not None:
-                    record_classification_failure(session, pid, err, getattr(model, "version", "unknown"))
-                    report.failed += 1
-        for _, r in ok:
-            level = r["distress"] if isinstance(r, dict) else r.distress
-            report.by_level[level] = report.by_level.get(level, 0) + 1
-            report.held += level > 0 or bool(r["needs_review"] if isinstance(r, dict) else r.needs_review)
-        report.classified += len(ok)
+        _classify_and_store(engine, model, todo, report)
     return report
+
+
+def classify_range(engine: Engine, model, first_id: int, last_id: int, batch_size: int = 1000) -> ClassifyReport:
+    """Classify the unclassified posts with ids in [first_id, last_id] (one batch of a parallel run).
+
+    The range comes from `store.backlog.unclassified_id_ranges` with the same `batch_size`, so it
+    holds at most that many posts; posts already classified meanwhile are skipped.
+    """
+    report = ClassifyReport(by_level={})
+    with transaction(engine) as session:
+        todo = posts_to_classify(session, limit=min(last_id - first_id + 1, batch_size), after_id=first_id - 1)
+    todo = [(pid, text) for pid, text in todo if pid <= last_id]
+    if todo:
+        _classify_and_store(engine, model, todo, report)
+    return report
+
+
+def _classify_and_store(engine: Engine, model, todo: list[tuple[int, str]], report: ClassifyReport) -> None:
+    results = classify_batch(model, [t for _, t in todo])
+    with transaction(engine) as session:
+        ok = [(pid, r) for (pid, _), (r, err) in zip(todo, results) if err is None]
+        record_classifications(session, ok)
+        for (pid, _), (r, err) in zip(todo, results):
+            if err is not None:
+                record_classification_failure(session, pid, err, getattr(model, "version", "unknown"))
+                report.failed += 1
+    for _, r in ok:
+        level = r["distress"] if isinstance(r, dict) else r.distress
+        report.by_level[level] = report.by_level.get(level, 0) + 1
+        report.held += level > 0 or bool(r["needs_review"] if isinstance(r, dict) else r.needs_review)
+    report.classified += len(ok)

@@ -43,7 +43,7 @@ class QueueEntry:
 
 
 def review_queue(session: Session, limit: int = 50, offset: int = 0, states=QUEUE_STATES,
-                 assignee: str | None = None) -> list[QueueEntry]:
+                 assignee: str | None = None, post_id: int | None = None) -> list[QueueEntry]:
     """Items awaiting a moderator: escalated and highest level first, then longest waiting.
 
     Escalation adds 100 to an item's priority (store/classification.py: queue_priority).
@@ -59,6 +59,8 @@ def review_queue(session: Session, limit: int = 50, offset: int = 0, states=QUEU
     )
     if assignee is not None:
         q = q.where(ReviewItem.assignee == assignee)
+    if post_id is not None:  # an alert's link opens the queue at its post
+        q = q.where(ReviewItem.post_id == post_id)
     return [QueueEntry(i, p, c, s) for i, p, c, s in session.execute(q)]
 
 

@@ -75,8 +75,16 @@ for col, (key, label) in zip(c, [("3", "Crisis"), ("2", "High"), ("failed", "Unr
 mine = st.toggle("Only items assigned to me", key="queue_mine",
                  on_change=lambda: st.session_state.update(queue_page=1))
 page = st.session_state.setdefault("queue_page", 1)
-result = data.queue_page(url, page, PER_PAGE, viewer.username if mine else None)
+# Alerts link here as ?post=<id>: show that post's item alone until the moderator clears it.
+focus = st.query_params.get("post")
+focus_id = int(focus) if focus and focus.isdigit() else None
+if focus_id is not None:
+    st.info(f"Showing the post an alert pointed to (post {focus_id}).")
+    st.button("Show the whole queue", key="clear_focus", on_click=lambda: st.query_params.pop("post", None))
+result = data.queue_page(url, page, PER_PAGE, viewer.username if mine else None, focus_id)
 rows = result["rows"]
+if focus_id is not None and not rows:
+    st.warning("That post is no longer waiting for review: someone has already dealt with it.")
 
 if not rows:
     st.success("Nothing is waiting for review. Thank you.")
@@ -124,11 +132,13 @@ for r in rows:
                     st.markdown(f"**{escape_markdown(p['author'] or 'unknown')}** "
                                 f"({when_label(p['published_at'])}): {post_markdown(p['text'], 400)}")
         b = st.columns(4)
-        b[0].button("Approve", key=f"approve-{item_id}", type="primary", on_click=on_decide,
+        # For high and crisis posts the first thing to reach for is a person, not publishing.
+        risky = (r["level"] or 0) >= 2 and r["state"] != "escalated"
+        b[0].button("Approve", key=f"approve-{item_id}", type="secondary" if risky else "primary", on_click=on_decide,
                     args=("approve", item_id, version, actor), width="stretch")
         b[1].button("Hide", key=f"hide-{item_id}", on_click=on_decide,
                     args=("hide", item_id, version, actor), width="stretch")
-        b[2].button("Escalate", key=f"escalate-{item_id}", on_click=on_decide,
+        b[2].button("Escalate", key=f"escalate-{item_id}", type="primary" if risky else "secondary", on_click=on_decide,
                     args=("escalate", item_id, version, actor), width="stretch",
                     disabled=r["state"] == "escalated")
         b[3].button("Assign to me", key=f"assign-{item_id}", on_click=on_assign,

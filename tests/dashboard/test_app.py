@@ -287,3 +287,20 @@ def test_digest_pages_filters_and_feed(dash, tmp_path):
     at.selectbox(key="digest_topic").set_value(None)
     at.selectbox(key="digest_platform").set_value("bluesky").run()
     assert TEXT["cafe"] not in page_text(at)  # an RSS post
+
+
+def test_an_alert_link_opens_the_queue_at_its_post(dash):
+    engine, ids = dash
+    item = item_of(engine, ids["burden"])
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["local_user"] = "mod.alex"
+    at.query_params["post"] = str(ids["burden"])
+    at.run()
+    assert not at.exception, at.exception
+    assert [b.key for b in at.button if b.key and b.key.startswith("approve-")] == [f"approve-{item.id}"]
+    assert "alert pointed to" in at.info[0].value
+    # Once someone has dealt with it, the link says so instead of showing an empty page.
+    at.button(key=f"hide-{item.id}").click().run()
+    assert "no longer waiting" in at.warning[0].value
+    with transaction(engine) as s:
+        assert s.get(ReviewItem, item.id).state == "hidden"

@@ -1,0 +1,272 @@
+"""The trained classifier: topics, distress level, reasons; saved and loaded with skops.
+
+A `ClassifierModel` holds plain scikit-learn parts and numpy arrays (see `training.train`):
+word and character TF-IDF vectorizers shared by both heads, a multinomial logistic regression over
+the four distress levels with a small calibration layer, and one-vs-rest logistic topic scores with
+Platt calibration and per-topic thresholds. The safety rules (`classifier.safety`) run after the
+model and can only raise the level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from classifier import safety
+from classifier.labels import LEVEL_NAMES, TOPICS
+from classifier.lexicon import lexicon_features
+
+DEFAULT_MODEL_PATH = Path(__file__).parent / "default_model.skops"
+FORMAT = 1
+N_REASON_TERMS = 3
+
+# Every type a peerfeed model file may contain; anything else is refused before it is loaded.
+# The file holds only plain containers and numpy arrays: vectorizers are rebuilt from their terms
+# and idf weights (a skops-serialised vocabulary dict is several times larger).
+TRUSTED_TYPES = [
+    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.float", "builtins.int",
+    "builtins.bool", "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.float32", "numpy.int64",
+]
+VECTORIZER_PARAMS = ("analyzer", "ngram_range", "sublinear_tf", "token_pattern", "lowercase")
+
+
+def vectorizer_state(vec: TfidfVectorizer) -> dict:
+    """A fitted TF-IDF vectorizer as plain data: its settings, terms (in column order) and idf."""
+    params = {k: getattr(vec, k) for k in VECTORIZER_PARAMS}
+    params["ngram_range"] = list(params["ngram_range"])
+    return {"params": params, "terms": np.array(vec.get_feature_names_out(), dtype=str),
+            "idf": np.asarray(vec.idf_, dtype=np.float64)}
+
+
+def vectorizer_from_state(state: dict) -> TfidfVectorizer:
+    """Rebuild the vectorizer saved by `vectorizer_state`; transforms exactly as the original."""
+    params = dict(state["params"])
+    params["ngram_range"] = tuple(params["ngram_range"])
+    terms = [str(t) for t in state["terms"]]
+    vec = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(terms)}, dtype=np.float32, **params)
+    vec._validate_vocabulary()
+    vec.idf_ = np.asarray(state["idf"])
+    return vec
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What the model decided about one text, with the reasons a moderator sees."""
+
+    topics: list[str]
+    topic_scores: dict[str, float]
+    distress: int
+    distress_score: float  # calibrated P(level >= 2) from the model, before the safety rules
+    needs_review: bool
+    reasons: list[str]
+    model_version: str
+
+    @property
+    def distress_name(self) -> str:
+        return LEVEL_NAMES[self.distress]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ClassificationFailure:
+    """Classification of one text raised: the post must be held for review with this reason."""
+
+    error: str
+    model_version: str
+    needs_review: bool = field(default=True)
+    distress: int | None = None  # unknown; store it as a failed classification (priority 2)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class ClassifierModel:
+    """A loaded model. Build it with `training.train` or `load_model`; call `classify` in batches."""
+
+    def __init__(self, parts: dict):
+        if parts.get("format") != FORMAT:
+            raise ValueError(f"unsupported model format {parts.get('format')!r} (expected {FORMAT})")
+        self.parts = parts
+        self.version: str = parts["version"]
+        self.card: dict = parts["card"]
+        self._word = vectorizer_from_state(parts["word"])
+        self._char = vectorizer_from_state(parts["char"])
+        self._distress_w = np.asarray(parts["distress_coef"], dtype=np.float64)
+        self._distress_b = np.asarray(parts["distress_intercept"], dtype=np.float64)
+        self._calib_w = np.asarray(parts["distress_calibration"]["coef"])
+        self._calib_b = np.asarray(parts["distress_calibration"]["intercept"])
+        self._thresholds = parts["thresholds"]
+        self._topic_w = np.asarray(parts["topic_coef"], dtype=np.float64)
+        self._topic_b = np.asarray(parts["topic_intercept"], dtype=np.float64)
+        self._topic_platt = np.asarray(parts["topic_platt"], dtype=np.float64)
+        self._topic_thr = np.asarray(parts["topic_thresholds"], dtype=np.float64)
+        self._lexicon_scale = float(parts.get("lexicon_scale", 0.0))
+        self._word_terms = np.array(self._word.get_feature_names_out(), dtype=object)
+        self._n_word = len(self._word_terms)
+        # Terms made only of function words ("i", "if i", "at the") explain nothing to a moderator.
+        explains = np.array([not set(t.split()) <= ENGLISH_STOP_WORDS for t in self._word_terms])
+        # Per-level weights used for reasons, word columns only, function words zeroed.
+        w = self._distress_w[:, : self._n_word] * explains
+        self._level_reason_w = [w[0] - w[1:].mean(axis=0)] + [w[k] - w[0] for k in (1, 2, 3)]
+        self._topic_reason_w = self._topic_w[:, : self._n_word] * explains
+
+    # --- the numeric heads ------------------------------------------------------------------
+    def features(self, texts: list[str]) -> csr_matrix:
+        """The shared feature matrix: word TF-IDF columns first, then character n-grams, then the
+        word-list shares of `classifier.lexicon` (when the model was trained with them)."""
+        blocks = [self._word.transform(texts), self._char.transform(texts)]
+        if self._lexicon_scale:
+            blocks.append(lexicon_features(texts, self._lexicon_scale))
+        return hstack(blocks, format="csr")
+
+    def level_probabilities(self, X: csr_matrix) -> np.ndarray:
+        """Calibrated probabilities over levels 0-3 (rows sum to 1)."""
+        z = np.asarray(X @ self._distress_w.T) + self._distress_b
+        z -= z.max(axis=1, keepdims=True)
+        raw = z - np.log(np.exp(z).sum(axis=1, keepdims=True))  # log-softmax, as LogisticRegression
+        z = np.maximum(raw, np.log(1e-9)) @ self._calib_w.T + self._calib_b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def levels_from_probabilities(self, P: np.ndarray) -> np.ndarray:
+        """Recall-first decision: the highest level whose cumulative probability passes its threshold."""
+        t = self._thresholds
+        ge1, ge2, ge3 = 1.0 - P[:, 0], P[:, 2] + P[:, 3], P[:, 3]
+        return np.where(ge3 >= t["t3"], 3, np.where(ge2 >= t["t2"], 2, np.where(ge1 >= t["t1"], 1, 0)))
+
+    def topic_probabilities(self, X: csr_matrix) -> np.ndarray:
+        """Platt-calibrated probability of each topic (columns in `TOPICS` order)."""
+        s = np.asarray(X @ self._topic_w.T) + self._topic_b
+        return 1.0 / (1.0 + np.exp(-(s * self._topic_platt[:, 0] + self._topic_platt[:, 1])))
+
+    # --- reasons ------------------------------------------------------------------------------
+    def _top_terms(self, idx: np.ndarray, vals: np.ndarray, weights: np.ndarray, n: int = N_REASON_TERMS) -> list[str]:
+        """The word terms of one row that pushed hardest toward a decision (`weights` per word column)."""
+        if idx.size == 0:
+            return []
+        contrib = vals * weights[idx]
+        order = np.argsort(-contrib)[:n]
+        return [f"'{self._word_terms[idx[i]]}'" for i in order if contrib[i] > 0]
+
+    def _reasons(self, idx, vals, level: int, model_level: int, topics: list[int], hits) -> list[str]:
+        reasons = [h.reason() for h in hits[:3]]
+        if model_level > 0 or level == 0:
+            terms = self._top_terms(idx, vals, self._level_reason_w[model_level])
+            if terms or model_level > 0:
+                reasons.append(f"model level {model_level} ({LEVEL_NAMES[model_level]}): "
+                               + ", ".join(terms or ["(no single term)"]))
+        for k in topics:
+            terms = self._top_terms(idx, vals, self._topic_reason_w[k], n=2)
+            if terms:
+                reasons.append(f"topic {TOPICS[k]}: " + ", ".join(terms))
+        return reasons
+
+    # --- public API ---------------------------------------------------------------------------
+    def classify(self, texts: list[str]) -> list[Classification]:
+        """Classify a batch of texts. Raises on bad input; see `classify_safely` for the pipeline."""
+        if isinstance(texts, str):
+            raise TypeError("classify takes a list of texts, not one string")
+        texts = list(texts)
+        if not texts:
+            return []
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise TypeError(f"text {i} is {type(t).__name__}, not str")
+        X = self.features(texts)
+        P = self.level_probabilities(X)
+        model_levels = self.levels_from_probabilities(P)
+        T = self.topic_probabilities(X)
+        chosen = T >= self._topic_thr
+        out = []
+        for i, text in enumerate(texts):
+            hits = safety.assess(text)
+            level = safety.apply_floor(int(model_levels[i]), hits)
+            topic_idx = [int(k) for k in np.flatnonzero(chosen[i])]
+            lo, hi = X.indptr[i], X.indptr[i + 1]
+            idx, vals = X.indices[lo:hi], X.data[lo:hi]
+            word = idx < self._n_word  # character n-grams mean little to a moderator
+            out.append(Classification(
+                topics=[TOPICS[k] for k in topic_idx],
+                topic_scores={name: round(float(T[i, k]), 4) for k, name in enumerate(TOPICS)},
+                distress=level,
+                distress_score=round(float(P[i, 2] + P[i, 3]), 4),
+                needs_review=level >= 1,
+                reasons=self._reasons(idx[word], vals[word], level, int(model_levels[i]), topic_idx, hits),
+                model_version=self.version,
+            ))
+        return out
+
+    def classify_safely(self, texts: list[str]) -> list[Classification | ClassificationFailure]:
+        """Like `classify`, but a text that makes the model raise becomes a `ClassificationFailure`.
+
+        The batch is tried whole first; if it raises, each text is tried alone so one bad post
+        cannot cost the others their result. A failure is always `needs_review=True`: the store
+        holds the post for a moderator with the error as its reason, never publishes it.
+        """
+        texts = list(texts)
+        try:
+            return list(self.classify(texts))
+        except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the bad text
+            pass
+        results: list[Classification | ClassificationFailure] = []
+        for t in texts:
+            try:
+                results.append(self.classify([t])[0])
+            except Exception as exc:  # noqa: BLE001 - any failure is held for review, not lost
+                results.append(ClassificationFailure(error=f"{type(exc).__name__}: {exc}", model_version=self.version))
+        return results
+
+    def save(self, path: Path) -> Path:
+        """Write the model as a skops file (never pickle)."""
+        from skops.io import dump
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        dump(self.parts, path, compression=8)  # zipfile.ZIP_DEFLATED
+        return path
+
+
+def model_file_types(path: Path) -> set[str]:
+    """Every type named in a skops file's schema (read as JSON; nothing is constructed)."""
+    import json
+    import zipfile
+
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if "__class__" in node and "__module__" in node:
+                found.add(f"{node['__module__']}.{node['__class__']}")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    with zipfile.ZipFile(path) as zf:
+        walk(json.loads(zf.read("schema.json")))
+    return found
+
+
+def load_model(path: Path | None = None) -> ClassifierModel:
+    """Load a skops model file; None loads the default model shipped in the package.
+
+    Refuses a file that names any type outside `TRUSTED_TYPES`. skops alone would also accept
+    any scikit-learn estimator; a peerfeed model needs none, so the list is stricter.
+    """
+    from skops.io import load
+
+    path = Path(path) if path is not None else DEFAULT_MODEL_PATH
+    if not path.is_file():
+        raise FileNotFoundError(f"no model file at {path}")
+    untrusted = sorted(model_file_types(path) - set(TRUSTED_TYPES))
+    if untrusted:
+        raise ValueError(f"model file {path} contains untrusted types: {untrusted}")
+    return ClassifierModel(load(path, trusted=TRUSTED_TYPES))

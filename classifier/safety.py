@@ -1,0 +1,162 @@
+"""Safety rules: explicit intent, plan, means, attempt or goodbye raise the distress level.
+
+The rules can only raise a level, never lower one (`apply_floor`). They read a post sentence by
+sentence and are deliberately narrow, because the statistical model handles the rest:
+
+- First person, present: "I'm going to kill myself tonight" -> crisis (3); "I wish I wasn't here"
+  -> high (2).
+- Negation: "I'm not going to kill myself" is not a plan. It raises to concern (1) only, so the post
+  is still read by a person; the model may still say high.
+- Past tense with a marker of distance ("ten years ago", "when I was 19", "back in 2015", "used to")
+  is a recovery story and fires nothing.
+- Reported speech and third persons: "she said she wants to end it", "my son has taken an
+  overdose" -> high (2), crisis (3) when the post also says the danger is now (tonight, not
+  answering, 999, locked in...). Skipped when the post is about training or research (role plays
+  and case studies quote people at risk).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One rule that fired: its name, the level it implies and the words that matched."""
+
+    rule: str
+    level: int
+    evidence: str
+
+    def reason(self) -> str:
+        return f"rule {self.rule} (level {self.level}): '{self.evidence}'"
+
+
+_I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will)"
+_PERSON = (r"(?:he|she|they|my (?:son|daughter|partner|husband|wife|mum|mom|dad|brother|sister|friend|"
+           r"best mate|mate|boyfriend|girlfriend|child|kid|nan|grandad)|someone in (?:our|my|the) (?:group|group chat|chat))")
+_SELF3 = r"(?:him|her|them)sel(?:f|ves)"
+
+# (name, level, pattern). Each is matched in one lower-cased sentence.
+FIRST_PERSON: list[tuple[str, int, str]] = [
+    ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
+                  r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b|do it tonight)"),
+    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b|\btonight i'?m going to\b"),
+    ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?|goodbye)"
+                r"|\bthe letters are in\b|\bleft the letters\b"),
+    ("plan", 3, r"\bi know (?:exactly )?(?:how and when|how i'?(?:ll| will) do it|where i'?m going to do it)"
+                r"|\bi(?:'ve| have)? (?:planned it|planned it all|picked the place|chosen the place|worked out how)\b"),
+    ("plan", 3, r"\b(?:been |i'?ve been |i am |i'm )?(?:researching|looking up|googling) (?:how many|ways to|how to)\b"),
+    ("means", 3, r"\b(?:saving up|saved up|stockpil\w+|hoard\w*|hid|hidden|got) (?:my |the |two months of |a month of )?"
+                 r"(?:pills|tablets|meds|paracetamol)\b(?! from the pharmacy)"),
+    ("means", 3, r"\b(?:got|bought|have) (?:the |a )?(?:rope|ligature)\b|\bgot the means\b|\bthe means (?:right )?here\b"
+                 r"|\bbought (?:a lot of|loads of|lots of) (?:paracetamol|pills|tablets)\b"),
+    ("attempt", 3, r"\b(?:i'?ve |i have |i )?(?:just )?(?:taken|took) (?:all|an overdose|everything|the lot|them all)\b"
+                   r"|\boverdosed\b|\bthe bleeding won'?t stop\b"),
+    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof|train platform|platform)\b"),
+    ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
+    ("goodbye", 3, r"\bthis is (?:my )?goodbye\b"
+                   r"|\b(?:my )?(?:last|final) (?:post|toot|skeet|message)\b|\bby the time (?:you|anyone) reads? this\b"
+                   r"|\bwon'?t be (?:here|around) (?:tomorrow|after tonight)\b"),
+    ("ideation", 2, r"\b(?:i )?(?:want|wanna) to die\b|\bwish(?:ing)? i (?:was|were) dead\b"
+                    r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
+                    r"|\bwish(?:ing)? i (?:could )?(?:wouldn'?t|would not|didn'?t|not) wake up\b|\bgo to sleep and not wake up\b"
+                    r"|\bbetter off (?:without me|dead)\b|\bi'?m (?:just )?a burden\b|\bi (?:am|feel like) a burden\b"
+                    r"|\bno point (?:in )?(?:living|going on|being here)\b|\bthoughts of (?:suicide|killing myself|ending it)"
+                    r"|\b(?:i'?m|i am|i keep|i'?ve been|i have been|been|i) think(?:ing)? about (?:suicide|killing myself|ending it|dying)\b"
+                    r"|\bwon'?t be around much longer\b|\bnot being here\b"),
+    ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
+    ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
+                            r"tying up loose ends|everything'?s in order now)"),
+    ("self_harm", 2, r"\b(?:self[- ]?harmed|cut myself|hurt myself|burn(?:ed|t) myself|hitting myself|cutting again)\b"
+                     r"|\burge to (?:cut|self[- ]?harm)\b|\bi'?ve cut\b"),
+]
+
+REPORTED: list[tuple[str, str]] = [
+    ("reported_speech", rf"\b{_PERSON}\s+(?:said|says|told me|keeps saying|kept saying|texted|messaged|posted|is saying)\b.{{0,40}}?"
+                        rf"(?:want(?:s|ed)? to (?:die|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
+                        r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:doesn'?t|don'?t) see the point|goodbye|"
+                        r"(?:going|planning) to (?:take|end|kill|jump)|has pills|ha(?:s|ve) taken)"),
+    ("reported_plan", rf"\b{_PERSON}\s+(?:has|have|'s)\s+(?:a plan|been looking up ways|just texted me saying goodbye|taken an overdose|"
+                      r"taken everything|taken all|started cutting|been thinking about suicide)"),
+    ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
+    ("reported_speech", r"\bsaying (?:he|she|they)(?:'s| is| was| are| were| has| have)? (?:going to (?:the bridge|kill|end|take|jump)|"
+                        r"has pills|have pills|wants? to die|won'?t be coming back)"),
+    ("reported_attempt", rf"\bfound (?:him|her|them|{_PERSON}) (?:with a ligature|unconscious|hanging|bleeding|collapsed)"),
+    ("reported_speech", rf"\b(?:told me|texted me|messaged me|said to me)\b.{{0,30}}?(?:thinking about suicide|wants? to die|end (?:it|his life|her life|their life))"),
+]
+
+NEGATION_WORDS = {"not", "never", "no", "don't", "dont", "won't", "wont", "wouldn't", "isn't", "longer"}
+PAST = re.compile(r"\byears ago\b|\bfor years as\b|\bas a (?:teenager|teen|child|kid|student)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few|couple of) (?:years?|decades?) ago\b"
+                  r"|\bwhen i was (?:a |\d|young|little|at school|in my)|\bback in (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b"
+                  r"|\bthat was (?:19|20)\d\d\b|\blast year\b|\bused to\b|\bthere was a time\b|\bat (?:fifteen|sixteen|\d\d)\b")
+ABOUT = re.compile(r"\b(?:training|role play|roleplay|course|scenario|case study|research|study|webinar|trainee|module|guidance)\b")
+# A farewell ("bye everyone") is a goodbye message only beside words of finality.
+FINALITY = re.compile(r"\b(?:sorry for everything|thank you (?:all )?for|love you all|can'?t do (?:this|it) any ?more|"
+                      r"i'?m done|forgive me|not sorry|for being my friends?|take care of each other)\b")
+IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|not picking up|won'?t answer|locked|999|ambulance|police|"
+                      r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing)\b")
+
+_FIRST = [(n, lv, re.compile(p, re.MULTILINE)) for n, lv, p in FIRST_PERSON]
+_REPORTED = [(n, re.compile(p)) for n, p in REPORTED]
+
+
+def normalise(text: str) -> str:
+    """Lower-case with plain apostrophes, so one pattern covers the curly and straight kinds."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _negated(sentence: str, m: re.Match, offset: int) -> bool:
+    # Only the three words before the match (or a "not" the pattern itself allows) count, so
+    # "I can't sleep and I want to die" is still a hit.
+    if m.groupdict().get("neg"):
+        return True
+    before = re.findall(r"[a-z']+", sentence[: m.start() - offset])[-3:]
+    return any(w in NEGATION_WORDS for w in before)
+
+
+def _sentence_at(norm: str, pos: int) -> tuple[int, str]:
+    """The sentence around `pos` (start offset, text): rules judge tense and negation per sentence."""
+    start = max(norm.rfind(c, 0, pos) for c in ".!?\n;") + 1
+    ends = [i for i in (norm.find(c, pos) for c in ".!?\n;") if i != -1]
+    return start, norm[start:min(ends, default=len(norm))]
+
+
+def assess(text: str) -> list[RuleHit]:
+    """Every rule that fires in `text`, strongest first.
+
+    Each pattern scans the whole text once (fast); only a match is placed in its sentence to
+    check tense and negation.
+    """
+    norm = normalise(text)
+    hits: list[RuleHit] = []
+    for name, level, pattern in _FIRST:
+        for m in pattern.finditer(norm):
+            start, sentence = _sentence_at(norm, m.start())
+            if PAST.search(sentence):
+                continue
+            if name == "farewell" and not FINALITY.search(norm):
+                continue
+            if _negated(sentence, m, start):
+                hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))
+            else:
+                hits.append(RuleHit(name, level, m.group(0).strip()))
+    reported = [(name, m) for name, pattern in _REPORTED for m in pattern.finditer(norm)]
+    if reported and not ABOUT.search(norm):
+        imminent = bool(IMMINENT.search(norm))
+        for name, m in reported:
+            if not PAST.search(_sentence_at(norm, m.start())[1]):
+                hits.append(RuleHit(name, 3 if imminent else 2, m.group(0).strip()))
+    hits.sort(key=lambda h: -h.level)
+    return hits
+
+
+def floor_level(hits: list[RuleHit]) -> int:
+    """The lowest level the rules allow (0 when none fired)."""
+    return max((h.level for h in hits), default=0)
+
+
+def apply_floor(model_level: int, hits: list[RuleHit]) -> int:
+    """Combine: the rules only ever raise the model's level."""
+    return max(model_level, floor_level(hits))

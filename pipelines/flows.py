@@ -1,0 +1,276 @@
+"""Prefect flows: when and how often the stages run. Each task calls one plain, tested function.
+
+- `collect`: one task per source (never per post), at most `concurrency` at once; only transient
+  failures (network, 5xx, rate limits) are retried, with backoff; a failing source is reported in
+  the run's table artifact and never fails the run.
+- `classify`: the backlog cut into id ranges, one task per range (threads here, or a Dask cluster for
+  large backlogs); held posts go to review as the store decides; alerts go out as soon as a batch
+  with a high or crisis post is stored.
+- `alert`, `digest`, `themes`, `deletions`, `retrain`: one task each over pipelines.alerts / digest /
+  themes / deletions / retraining.
+
+Every flow takes `database_url` (default: PEERFEED_DATABASE_URL); other settings come from the
+environment of the process that runs it, so no secret ever becomes a flow parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NONE
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
+
+from collectors.base import ErrorKind
+from peerfeed.sources import load_sources
+from pipelines.alerts import AlertReport, send_alerts
+from pipelines.classifying import ClassifyReport, classify_range
+from pipelines.collecting import SourceReport, collect_one, prepare_sources
+from pipelines.deletions import check_deletions
+from pipelines.digest import publish_digest
+from pipelines.retraining import DEFAULT_MIN_LABELS, retrain_from_labels
+from pipelines.runtime import engine_for, flow_settings, model_for
+from pipelines.themes import last_complete_period, snapshot_themes
+from store.backlog import unclassified_id_ranges
+from store.db import transaction
+from store.models import Source
+
+# Upper bound of the collect flow's thread pool; the `concurrency` parameter sets the real limit.
+MAX_COLLECT_THREADS = 32
+
+
+class SourceFailedTransiently(RuntimeError):
+    """A source failed in a way worth retrying soon; carries the stored report."""
+
+    def __init__(self, report: SourceReport) -> None:
+        self.report = report
+        super().__init__(f"{report.source}: {report.error_kind}: {report.error}")
+
+
+def retry_transient(task, task_run, state) -> bool:
+    """Prefect retry condition: retry only a source's transient failure, never a bug or a 404."""
+    try:
+        state.result()
+    except SourceFailedTransiently:
+        return True
+    except Exception:  # noqa: BLE001 - anything else is not worth retrying
+        return False
+    return False
+
+
+@task(name="collect-source", task_run_name="collect {source_name}", cache_policy=NONE,
+      retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=10), retry_jitter_factor=0.5,
+      retry_condition_fn=retry_transient)
+def collect_source(database_url: str, source_id: int, source_name: str) -> SourceReport:
+    """Fetch and store one source; raise only on a transient failure, so Prefect retries it."""
+    report = collect_one(engine_for(database_url), flow_settings(database_url), source_id)
+    if _transient(report.error_kind):
+        raise SourceFailedTransiently(report)
+    return report
+
+
+def _transient(kind: str | None) -> bool:
+    try:
+        return kind is not None and ErrorKind(kind).transient
+    except ValueError:  # a kind the collectors do not define: not ours to retry
+        return False
+
+
+def _bounded_submit(submit, items, limit: int) -> list:
+    """Submit one task per item with at most `limit` running; futures in the items' order."""
+    futures, running = [], []
+    for item in items:
+        if len(running) >= limit:
+            running.remove(next(as_completed(running)))
+        fut = submit(item)
+        futures.append(fut)
+        running.append(fut)
+    return futures
+
+
+def _report_of(future, name: str) -> SourceReport:
+    try:
+        return future.result()
+    except SourceFailedTransiently as exc:
+        return exc.report
+    except Exception as exc:  # noqa: BLE001 - one source's crash is reported, the run goes on
+        return SourceReport(source=name, status="error", error_kind="internal", error=repr(exc))
+
+
+@flow(name="collect", task_runner=ThreadPoolTaskRunner(max_workers=MAX_COLLECT_THREADS))
+def collect_flow(sources_file: str | None = None, only: str | None = None, concurrency: int | None = None,
+                 retries: int = 2, retry_delay_s: float = 10.0, then_classify: bool = False,
+                 model_factory: str | None = None, sync_sources_file: bool = True,
+                 database_url: str | None = None) -> list[SourceReport]:
+    """Collect every due source (or just `only`), then optionally classify and alert at once.
+
+    The sources file (default PEERFEED_SOURCES_FILE), when it exists and `sync_sources_file` is on,
+    is synced into the store first; otherwise the sources already stored are collected.
+    """
+    logger = get_run_logger()
+    settings = flow_settings(database_url)
+    url = settings.database_url
+    engine = engine_for(url)
+    path = Path(sources_file or settings.sources_file)
+    configs = load_sources(path) if sync_sources_file and path.is_file() else None
+    ids = prepare_sources(engine, configs, only=only)
+    with transaction(engine) as session:
+        names = {sid: session.get(Source, sid).name for sid in ids}
+    task_ = collect_source.with_options(retries=retries,
+                                        retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay_s))
+    limit = max(1, min(concurrency or settings.collect_concurrency, MAX_COLLECT_THREADS))
+    futures = _bounded_submit(lambda sid: task_.submit(url, sid, names[sid]), ids, limit)
+    reports = [_report_of(f, names[sid]) for f, sid in zip(futures, ids)]
+    failed = [r for r in reports if r.error]
+    create_table_artifact(
+        key="collect-report",
+        table=[{"source": r.source, "status": r.status, "new": r.new, "updated": r.updated, "deleted": r.deleted,
+                "error": f"[{r.error_kind}] {r.error.splitlines()[0][:200]}" if r.error else ""} for r in reports],
+        description=f"{len(reports)} sources, {sum(r.new for r in reports)} new posts, {len(failed)} failed",
+    )
+    for r in failed:
+        logger.warning("source failed: %s [%s] %s", r.source, r.error_kind, (r.error or "").splitlines()[0][:200])
+    logger.info("collected %d sources: %d new posts, %d failed", len(reports), sum(r.new for r in reports), len(failed))
+    if then_classify:
+        classify_flow(model_factory=model_factory, database_url=url)
+    return reports
+
+
+@task(name="classify-batch", task_run_name="classify posts {first_id}-{last_id}", cache_policy=NONE,
+      retries=1, retry_delay_seconds=5)
+def classify_batch_task(database_url: str, first_id: int, last_id: int, batch_size: int,
+                        model_factory: str | None, model_path: str | None) -> ClassifyReport:
+    """Classify one id range; a post the model cannot read is held for review, not retried."""
+    model = model_for(model_factory, model_path)
+    return classify_range(engine_for(database_url), model, first_id, last_id, batch_size)
+
+
+@task(name="send-alerts", cache_policy=NONE, retries=2, retry_delay_seconds=5)
+def send_alerts_task(database_url: str) -> AlertReport:
+    """Send every alert owed; failed sends are recorded and tried again by the next run."""
+    return send_alerts(engine_for(database_url), flow_settings(database_url))
+
+
+def _merge(total: ClassifyReport, part: ClassifyReport) -> None:
+    total.classified += part.classified
+    total.held += part.held
+    total.failed += part.failed
+    for level, n in (part.by_level or {}).items():
+        total.by_level[level] = total.by_level.get(level, 0) + n
+
+
+@flow(name="classify-batches")
+def classify_batches(database_url: str, ranges: list[tuple[int, int]], batch_size: int,
+                     model_factory: str | None, model_path: str | None, alert: bool) -> ClassifyReport:
+    """Run one task per range on this flow's task runner; alert right after a risky batch is stored."""
+    futures = [classify_batch_task.submit(database_url, first, last, batch_size, model_factory, model_path)
+               for first, last in ranges]
+    total = ClassifyReport(by_level={})
+    for fut in as_completed(futures):
+        part = fut.result()
+        _merge(total, part)
+        if alert and (part.by_level.get(2) or part.by_level.get(3)):
+            send_alerts_task(database_url)
+    return total
+
+
+@flow(name="classify")
+def classify_flow(batch_size: int = 500, model_factory: str | None = None, alert: bool = True,
+                  dask_workers: int = 0, dask_address: str | None = None,
+                  database_url: str | None = None) -> ClassifyReport:
+    """Classify every unclassified post, on threads here or on Dask (a local cluster of `dask_workers`
+    processes, or the scheduler at `dask_address`) for a large backlog; then send alerts owed."""
+    logger = get_run_logger()
+    settings = flow_settings(database_url)
+    url = settings.database_url
+    with transaction(engine_for(url)) as session:
+        ranges = unclassified_id_ranges(session, batch_size)
+    model_path = str(settings.model_path) if settings.model_path else None
+    report = ClassifyReport(by_level={})
+    if ranges:
+        runner = None
+        if dask_address or dask_workers:
+            from prefect_dask import DaskTaskRunner
+
+            runner = (DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(
+                cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "dashboard_address": None}))
+        batches = classify_batches.with_options(task_runner=runner) if runner else classify_batches
+        report = batches(url, ranges, batch_size, model_factory, model_path, alert)
+    if alert:
+        send_alerts_task(url)  # also retries sends that failed in earlier runs
+    logger.info("classified %d posts in %d batches: %d held for review, %d failed, by level %s",
+                report.classified, len(ranges), report.held, report.failed, report.by_level)
+    return report
+
+
+@flow(name="alert")
+def alert_flow(database_url: str | None = None) -> AlertReport:
+    """Send alerts owed for new high and crisis posts (scheduled every minute as a safety net)."""
+    report = send_alerts_task(flow_settings(database_url).database_url)
+    if report.failed:
+        get_run_logger().warning("%d alerts failed and will be retried: %s", report.failed, report.errors[:5])
+    return report
+
+
+@task(name="publish-digest", cache_policy=NONE)
+def publish_digest_task(database_url: str, period: str) -> dict:
+    """Write the Atom feed and HTML page of the period."""
+    paths = publish_digest(engine_for(database_url), flow_settings(database_url), period)
+    return {"atom": str(paths.atom), "html": str(paths.html), "entries": paths.entries}
+
+
+@flow(name="digest")
+def digest_flow(period: str = "daily", database_url: str | None = None) -> dict:
+    """Publish the daily or weekly digest of approved posts."""
+    return publish_digest_task(flow_settings(database_url).database_url, period)
+
+
+@task(name="snapshot-themes", cache_policy=NONE)
+def snapshot_themes_task(database_url: str, day: date, period: str, baseline_days: int) -> dict:
+    """Compute and store one themes snapshot."""
+    return asdict(snapshot_themes(engine_for(database_url), day, period, baseline_days))
+
+
+@flow(name="themes")
+def themes_flow(day: date | None = None, period: str = "day", baseline_days: int = 28,
+                database_url: str | None = None) -> dict:
+    """Snapshot the themes of the period starting on `day`; by default the last complete one
+    (yesterday for "day", last Monday to Sunday for "week"; UTC)."""
+    day = day or last_complete_period(period, datetime.now(timezone.utc).date())
+    return snapshot_themes_task(flow_settings(database_url).database_url, day, period, baseline_days)
+
+
+@task(name="check-deletions", cache_policy=NONE)
+def check_deletions_task(database_url: str, per_source: int) -> list[dict]:
+    """Ask Mastodon and Bluesky about recent posts and erase those deleted upstream."""
+    reports = check_deletions(engine_for(database_url), flow_settings(database_url), per_source=per_source)
+    return [asdict(r) for r in reports]
+
+
+@flow(name="deletions")
+def deletions_flow(per_source: int = 40, database_url: str | None = None) -> list[dict]:
+    """Erase posts their authors deleted on Mastodon or Bluesky (feeds have no deletions)."""
+    reports = check_deletions_task(flow_settings(database_url).database_url, per_source)
+    for r in reports:
+        if r["error"]:
+            get_run_logger().warning("deletion check failed for %s: %s", r["source"], r["error"])
+    return reports
+
+
+@task(name="retrain", cache_policy=NONE)
+def retrain_task(database_url: str, min_labels: int) -> dict:
+    """Train on moderators' labels; the classifier's guard decides whether the candidate is kept."""
+    return asdict(retrain_from_labels(engine_for(database_url), flow_settings(database_url), min_labels))
+
+
+@flow(name="retrain")
+def retrain_flow(min_labels: int = DEFAULT_MIN_LABELS, database_url: str | None = None) -> dict:
+    """Retrain the classifier from the store's labels, guarded against a worse model."""
+    report = retrain_task(flow_settings(database_url).database_url, min_labels)
+    get_run_logger().info("retrain: %s", report["reason"])
+    return report

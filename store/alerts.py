@@ -1,0 +1,102 @@
+"""Which high-risk posts still owe moderators an alert, and the record that each was sent once.
+
+An alert is owed for a live post the model rated high (2) or crisis (3), on each configured channel,
+until an `AlertSent` row for that post and channel says `sent`. Sending is claimed first: a run
+inserts (or takes over a failed) row as `sending` in its own transaction, so two alert runs at once
+never both send; the unique (post, channel) constraint decides the winner. A claim left `sending` by
+a process that died is retried once it is older than `STALE_CLAIM`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.models import AlertSent, Classification, Post, ReviewItem, ReviewState, utcnow
+
+ALERT_LEVELS = (2, 3)
+SENT, SENDING, FAILED = "sent", "sending", "failed"
+STALE_CLAIM = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class AlertDue:
+    """A post and channel that still need an alert. Carries no post text, by design."""
+
+    post_id: int
+    level: int
+    channel: str
+
+
+def alerts_due(session: Session, channels: list[str], since: datetime, now: datetime | None = None,
+               limit: int = 500) -> list[AlertDue]:
+    """Alerts owed on `channels` for high/crisis posts classified since `since`, highest level first.
+
+    A post a person has already hidden or approved needs no alert; a pending or escalated one does.
+    The level is the review item's (a moderator's correction wins over the model's reading).
+    """
+    now = now or utcnow()
+    out: list[AlertDue] = []
+    level = ReviewItem.level
+    for channel in channels:
+        done = (
+            select(AlertSent.id)
+            .where(AlertSent.post_id == Post.id, AlertSent.channel == channel,
+                   or_(AlertSent.status == SENT,
+                       and_(AlertSent.status == SENDING, AlertSent.sent_at > now - STALE_CLAIM)))
+            .exists()
+        )
+        q = (
+            select(Post.id, level)
+            .join(ReviewItem, ReviewItem.post_id == Post.id)
+            .join(Classification, Classification.post_id == Post.id)
+            .where(level.in_(ALERT_LEVELS), Post.deleted_at.is_(None),
+                   ReviewItem.state.in_((ReviewState.PENDING.value, ReviewState.ESCALATED.value)),
+                   Classification.classified_at >= since, ~done)
+            .order_by(level.desc(), Post.id)
+            .limit(limit)
+        )
+        out.extend(AlertDue(pid, lvl, channel) for pid, lvl in session.execute(q))
+    return out
+
+
+def claim_alert(session: Session, due: AlertDue, now: datetime | None = None) -> bool:
+    """Mark the alert as being sent; False when another run holds or finished it. Commit right after."""
+    now = now or utcnow()
+    row = session.scalar(select(AlertSent).where(AlertSent.post_id == due.post_id,
+                                                 AlertSent.channel == due.channel))
+    if row is None:
+        insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
+        stmt = insert(AlertSent).values(post_id=due.post_id, channel=due.channel, level=due.level,
+                                        status=SENDING, sent_at=now)
+        # A concurrent run that inserted first wins; this one then has nothing to send.
+        stmt = stmt.on_conflict_do_nothing(index_elements=["post_id", "channel"]).returning(AlertSent.id)
+        return session.execute(stmt).first() is not None
+    res = session.execute(
+        update(AlertSent)
+        .where(AlertSent.id == row.id,
+               or_(AlertSent.status == FAILED,
+                   and_(AlertSent.status == SENDING, AlertSent.sent_at <= now - STALE_CLAIM)))
+        .values(status=SENDING, level=due.level, sent_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return res.rowcount == 1
+
+
+def record_alert(session: Session, due: AlertDue, error: str | None, now: datetime | None = None) -> None:
+    """Record the outcome of a claimed send: `sent`, or `failed` with the error (retried next run)."""
+    session.execute(
+        update(AlertSent)
+        .where(AlertSent.post_id == due.post_id, AlertSent.channel == due.channel)
+        .values(status=FAILED if error else SENT, error=error, sent_at=now or utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def alert_history(session: Session, post_id: int) -> dict[str, AlertSent]:
+    """The alert rows of one post, by channel (for the dashboard and tests)."""
+    return {a.channel: a for a in session.scalars(select(AlertSent).where(AlertSent.post_id == post_id))}

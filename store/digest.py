@@ -1,0 +1,54 @@
+"""Posts for the published digest: only what readers may see, newly approved in a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import Classification, Post, ReviewItem, Source
+from store.queries import visible_to_readers
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    post_id: int
+    platform: str
+    platform_id: str
+    url: str
+    title: str | None
+    author: str
+    author_url: str | None
+    content_html: str
+    content_warning: str | None
+    published_at: datetime
+    approved_at: datetime
+    source_name: str | None
+    topics: tuple[str, ...]
+    topic_scores: dict[str, float]
+
+
+def digest_entries(session: Session, since: datetime, until: datetime, limit: int = 300) -> list[DigestEntry]:
+    """Posts approved in [since, until) that readers may see, newest published first.
+
+    The period is by approval, not publication: a post held for review a few days enters the next
+    digest after a moderator approves it, instead of never appearing.
+    """
+    q = (
+        select(Post, ReviewItem.decided_at, Source.name, Classification.topics, Classification.topic_scores)
+        .join(ReviewItem, ReviewItem.post_id == Post.id)
+        .outerjoin(Classification, Classification.post_id == Post.id)
+        .outerjoin(Source, Source.id == Post.source_id)
+        .where(visible_to_readers(), ReviewItem.decided_at >= since, ReviewItem.decided_at < until)
+        .order_by(Post.published_at.desc(), Post.id.desc())
+        .limit(limit)
+    )
+    return [
+        DigestEntry(post_id=p.id, platform=p.platform, platform_id=p.platform_id, url=p.url, title=p.title,
+                    author=p.author, author_url=p.author_url, content_html=p.content_html,
+                    content_warning=p.content_warning, published_at=p.published_at, approved_at=decided,
+                    source_name=source, topics=tuple(topics or ()), topic_scores=dict(scores or {}))
+        for p, decided, source, topics, scores in session.execute(q)
+    ]

@@ -1,0 +1,127 @@
+"""The shipped model as the store and the CLI use it: batch in, one decision per post out."""
+
+import json
+from dataclasses import FrozenInstanceError
+from pathlib import Path
+
+import numpy as np
+import pytest
+from skops.io import dump
+
+from classifier import TOPICS, Classification, ClassificationFailure, load_model
+from classifier.model import DEFAULT_MODEL_PATH
+
+CRISIS_POSTS = [
+    "I've taken all my tablets. I don't want to be saved.",
+    "Goodbye everyone. I'm sorry for everything, I love you all.",
+    "My husband has taken an overdose and won't let me call an ambulance.",
+]
+HIGH_OR_MORE = [
+    "Everyone would be better off without me. I'm just a burden on my family.",
+    "Worried sick about my daughter. She's stopped eating and told me she doesn't see the point of living.",
+    "Started giving my things away. Don't really need them anyway.",
+]
+ABOUT_NOT_CRISIS = [
+    "Completed my suicide prevention training today. Asking directly does not plant the idea.",
+    "World Suicide Prevention Day walk in Leeds, meet at the bandstand at 11.",
+    "If you're struggling, call Samaritans free on 116 123, any time.",
+    "Ten years ago I tried to end my life. Today I trained as a peer worker.",
+    "Our peer team is absolutely killing it this quarter. Dead proud of them.",
+]
+
+
+def test_shipped_model_is_a_modest_skops_file(model):
+    assert DEFAULT_MODEL_PATH.suffix == ".skops"
+    assert DEFAULT_MODEL_PATH.stat().st_size < 5_000_000
+    assert model.version.startswith("peerfeed-clf-")
+    assert model.card["sources"]["corpus-train"] > 600
+
+
+def test_classify_returns_one_frozen_result_per_text_in_order(model):
+    texts = ["Our peer support group meets Tuesday at 7pm in the library.", CRISIS_POSTS[0]]
+    results = model.classify(texts)
+    assert [type(r) for r in results] == [Classification, Classification]
+    assert results[0].distress == 0 and results[1].distress == 3
+    with pytest.raises(FrozenInstanceError):
+        results[0].distress = 3
+    d = results[1].to_dict()
+    assert set(d) == {"topics", "topic_scores", "distress", "distress_score", "needs_review", "reasons", "model_version"}
+    assert json.loads(json.dumps(d)) == d
+    assert set(d["topic_scores"]) == set(TOPICS)
+    assert all(0.0 <= s <= 1.0 for s in d["topic_scores"].values())
+
+
+@pytest.mark.parametrize("text", CRISIS_POSTS)
+def test_crisis_posts_are_level_3_and_held(model, text):
+    (r,) = model.classify([text])
+    assert r.distress == 3 and r.needs_review
+    assert any(reason.startswith("rule ") for reason in r.reasons)
+
+
+@pytest.mark.parametrize("text", HIGH_OR_MORE)
+def test_indirect_and_carer_posts_are_at_least_high(model, text):
+    (r,) = model.classify([text])
+    assert r.distress >= 2 and r.needs_review, r.reasons
+
+
+@pytest.mark.parametrize("text", ABOUT_NOT_CRISIS)
+def test_posts_about_suicide_or_idioms_are_not_crisis(model, text):
+    (r,) = model.classify([text])
+    assert r.distress < 3, r.reasons
+
+
+def test_topics_come_from_the_taxonomy_with_reasons(model):
+    (r,) = model.classify(["Had my CPA review today; my care coordinator went through the care plan with me."])
+    assert "care_planning" in r.topics
+    assert any(reason.startswith("topic care_planning") for reason in r.reasons)
+    (e,) = model.classify(["Co-production workshop next Wednesday at 10am: service users, carers and staff as equal partners."])
+    assert {"coproduction", "events"} <= set(e.topics)
+
+
+def test_level_decision_reasons_name_words_not_character_fragments(model):
+    r_text = "I feel completely hopeless. No future, no way out of this, nothing left."
+    (r,) = model.classify([r_text])
+    (line,) = [x for x in r.reasons if x.startswith("model level 2")]
+    terms = line.split(": ", 1)[1].split(", ")
+    assert terms and all(t.startswith("'") and t.strip("'") in r_text.lower() for t in terms)
+
+
+def test_classify_rejects_a_bare_string_and_non_text(model):
+    with pytest.raises(TypeError):
+        model.classify("one string")
+    with pytest.raises(TypeError):
+        model.classify(["fine", None])
+    assert model.classify([]) == []
+
+
+def test_classify_safely_holds_the_bad_post_and_keeps_the_others(model):
+    results = model.classify_safely(["A calm post about our allotment.", None, CRISIS_POSTS[0]])
+    assert isinstance(results[0], Classification) and isinstance(results[2], Classification)
+    failure = results[1]
+    assert isinstance(failure, ClassificationFailure)
+    assert failure.needs_review and failure.distress is None
+    assert "TypeError" in failure.error and failure.model_version == model.version
+    assert results[2].distress == 3
+
+
+def test_save_and_load_round_trip_gives_identical_decisions(model, tmp_path):
+    path = model.save(tmp_path / "copy.skops")
+    again = load_model(path)
+    texts = ABOUT_NOT_CRISIS + CRISIS_POSTS
+    assert [r.to_dict() for r in again.classify(texts)] == [r.to_dict() for r in model.classify(texts)]
+
+
+def test_load_refuses_a_file_with_untrusted_types(model, tmp_path):
+    from sklearn.preprocessing import StandardScaler
+
+    parts = dict(model.parts)
+    parts["extra"] = StandardScaler().fit(np.zeros((2, 1)))
+    bad = tmp_path / "bad.skops"
+    dump(parts, bad)
+    with pytest.raises(ValueError, match="untrusted"):
+        load_model(bad)
+
+
+def test_load_names_a_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match=str(tmp_path / "none.skops")):
+        load_model(Path(tmp_path / "none.skops"))
