@@ -30,7 +30,7 @@ def test_a_sample_status_keeps_its_http_links():
 # is safe (dashboard/views.py safe_url links http(s) only), but the published digest writes them into
 # href (tests/security/test_xss_browser.py::test_digest_links_are_only_http). Strict xfail: fixing
 # the parser (fall back to the status URI, drop a non-http author URL) flips it.
-@pytest.mark.xfail(strict=True, reason="Mastodon parser keeps non-http url/author_url; reported to the lead")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="Mastodon parser keeps non-http url/author_url; reported to the lead")
 @pytest.mark.parametrize("bad", BAD, ids=range(len(BAD)))
 def test_mastodon_status_and_account_urls_must_be_http(bad):
     status = _status()

@@ -22,10 +22,10 @@ import re
 import socket
 import subprocess
 import time
+from html import escape as html_escape
 from pathlib import Path
 
 import httpx
-from html import escape as html_escape
 import pytest
 from sqlalchemy import select
 
@@ -35,6 +35,7 @@ from peerfeed.records import Platform
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 from pipelines.collecting import collect_all
+from pipelines.digest import DigestError
 from store import review
 from store.db import make_engine, transaction, upgrade
 from store.models import Post as PostRow
@@ -296,7 +297,7 @@ def test_moderator_queue_runs_no_hostile_content(browser, canary, hostile):
 # nothing in it becomes a link. GitHub-flavoured autolinks still turn a bare http(s) URL in text into
 # a link (only http(s): no script runs, as the tests above show). Strict, so fixing it flips this test.
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="bare URLs in post text are autolinked by Streamlit's Markdown "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="bare URLs in post text are autolinked by Streamlit's Markdown "
                                        "(GFM literal autolinks survive escape_markdown); reported to the lead")
 def test_post_text_never_becomes_a_link(browser, canary, hostile):
     base, engine, held = hostile
@@ -393,7 +394,7 @@ def test_digest_files_run_no_hostile_content(browser, canary, hostile, tmp_path)
 # `account.url` from the instance unchecked, so a hostile instance can put javascript: there.
 # publish_digest's own check then refuses the whole page (safe, but one post stops the digest for
 # everyone), and the Atom feed is not checked for schemes at all. Strict: fixing it flips these.
-@pytest.mark.xfail(strict=True, reason="digest hrefs take post/author URLs unchecked; reported to the lead")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="digest hrefs take post/author URLs unchecked; reported to the lead")
 def test_digest_links_are_only_http(hostile, tmp_path):
     base, engine, held = hostile
     entries, atom, page_html = _digest_files(engine, tmp_path)
@@ -401,7 +402,7 @@ def test_digest_links_are_only_http(hostile, tmp_path):
     assert [h for h in hrefs if not re.match(r"^(https?://|#|daily\.atom$)", h)] == []
 
 
-@pytest.mark.xfail(strict=True, reason="publish_digest refuses the page when one post has a javascript: "
+@pytest.mark.xfail(strict=True, raises=DigestError, reason="publish_digest refuses the page when one post has a javascript: "
                                        "author URL, so one hostile post stops the digest; reported to the lead")
 def test_digest_publishes_over_hostile_posts(hostile, tmp_path):
     from pipelines.digest import publish_digest
