@@ -26,11 +26,8 @@ def test_a_sample_status_keeps_its_http_links():
     assert post.url.startswith("https://") and post.author_url.startswith("https://")
 
 
-# Finding: parse_statuses takes status.url and account.url as the instance sends them. The dashboard
-# is safe (dashboard/views.py safe_url links http(s) only), but the published digest writes them into
-# href (tests/security/test_xss_browser.py::test_digest_links_are_only_http). Strict xfail: fixing
-# the parser (fall back to the status URI, drop a non-http author URL) flips it.
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="Mastodon parser keeps non-http url/author_url; reported to the lead")
+# A hostile instance's javascript:/data: links never reach a Post: the parser falls back to the status
+# URI and drops a non-http author URL (peerfeed/dedupe.py: http_url), and the store applies the same rule.
 @pytest.mark.parametrize("bad", BAD, ids=range(len(BAD)))
 def test_mastodon_status_and_account_urls_must_be_http(bad):
     status = _status()
