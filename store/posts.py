@@ -107,10 +107,12 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
             changed.append({"_id": old.id, **{c: r[c] for c in _MUTABLE}})
 
     if fresh:
-        stmt = _insert(session).values(fresh).on_conflict_do_nothing(
+        # executemany (not one giant VALUES clause) lets SQLAlchemy cache the compiled statement;
+        # its "insertmanyvalues" still sends the rows in a few round trips, with RETURNING.
+        stmt = _insert(session).on_conflict_do_nothing(
             index_elements=["platform", "platform_id"]
         ).returning(Post.id, Post.canonical_url, Post.fingerprint)
-        inserted = session.execute(stmt).all()
+        inserted = session.connection().execute(stmt, fresh).all()
         counts.new += len(inserted)
         counts.unchanged += len(fresh) - len(inserted)  # a concurrent collector got there first
         _assign_stories(session, inserted)
