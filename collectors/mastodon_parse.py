@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
 from collectors.sanitize import clean_html, html_to_text
-from peerfeed.dedupe import canonical_url
+from peerfeed.dedupe import canonical_url, http_url
 from peerfeed.records import Platform, Post
 
 VISIBLE = {"public", "unlisted"}
@@ -119,7 +119,8 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
     uri = status["uri"]
     if not isinstance(uri, str) or not uri:
         raise ValueError("status has no uri")
-    url = status.get("url") or uri
+    # The instance controls these: only http(s) links survive (a status URI is always one).
+    url = http_url(status.get("url")) or http_url(uri) or ""
     account = status.get("account") or {}
     author = (account.get("display_name") or "").strip() or _acct(account) or "unknown"
     raw_html = status.get("content") or ""
@@ -143,7 +144,7 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
         source=source,
         url=url,
         author=author,
-        author_url=account.get("url"),
+        author_url=http_url(account.get("url")),
         content_html=clean_html(raw_html, base_url=url),
         content_text=html_to_text(raw_html),
         published_at=_when(status["created_at"]),

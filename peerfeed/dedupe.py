@@ -14,6 +14,25 @@ TRACKING_PARAMS = {
 _MIN_FINGERPRINT_CHARS = 60
 
 
+def http_url(url: str | None) -> str | None:
+    """`url` if it is an absolute http(s) URL, else None: the only links peerfeed ever stores or shows.
+
+    Leading/trailing whitespace and control characters are what browsers strip before reading a
+    scheme ("\x01javascript:"), so they are refused rather than trimmed.
+    """
+    if not url or not isinstance(url, str):
+        return None
+    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in (url[0], url[-1])) or any(ord(c) < 0x20 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
 def canonical_url(url: str | None) -> str | None:
     """Lower-case scheme and host, no fragment, no tracking parameters, no default port or trailing slash."""
     if not url:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from collectors.sanitize import clean_html
+from peerfeed.dedupe import http_url
 from peerfeed.settings import Settings
 from store.db import transaction
 from store.digest import DigestEntry, digest_entries
@@ -136,7 +138,8 @@ def render_atom(entries: list[DigestEntry], period: str, now: datetime, feed_url
         entry = sub(feed, "entry")
         sub(entry, "id", entry_id(e))
         sub(entry, "title", entry_title(e), type="text")
-        sub(entry, "link", rel="alternate", href=e.url)
+        if http_url(e.url):
+            sub(entry, "link", rel="alternate", href=e.url)
         sub(entry, "published", _iso(e.published_at))
         sub(entry, "updated", _iso(e.approved_at or e.published_at))
         author = sub(entry, "author")
@@ -183,11 +186,14 @@ def render_html(entries: list[DigestEntry], period: str, now: datetime, feed_hre
             if e.content_warning:
                 body = f"<details><summary>Content warning: {esc(e.content_warning)}</summary>{body}</details>"
             who = esc(e.author or "unknown")
-            if e.author_url:
+            if http_url(e.author_url):
                 who = f'<a href="{esc(e.author_url)}" rel="nofollow noopener">{who}</a>'
             via = f" via {esc(e.source_name)}" if e.source_name else ""
+            title = esc(entry_title(e))
+            if http_url(e.url):  # a post with no safe link keeps its title, unlinked
+                title = f'<a href="{esc(e.url)}" rel="nofollow noopener">{title}</a>'
             out.append(
-                f'<article><h3><a href="{esc(e.url)}" rel="nofollow noopener">{esc(entry_title(e))}</a></h3>'
+                f'<article><h3>{title}</h3>'
                 f'<p class="meta">{who}{via}, <time datetime="{_iso(e.published_at)}">'
                 f"{e.published_at:%d %b %Y %H:%M} UTC</time></p>{body}</article>")
         out.append("</section>")
@@ -204,10 +210,16 @@ def check_atom(path: Path, entries: list[DigestEntry]) -> None:
         raise DigestError(f"{path}: feedparser finds the feed ill-formed: {parsed.bozo_exception!r}")
     if parsed.version != "atom10":
         raise DigestError(f"{path}: expected Atom 1.0, feedparser reads {parsed.version!r}")
-    got = [(x.id, x.link) for x in parsed.entries]
-    want = [(entry_id(e), e.url) for e in entries]
+    # An entry with no safe link has none written; feedparser then reports its id as the link.
+    got = [(x.id, None if x.get("link") in (None, "", x.id) else x.get("link")) for x in parsed.entries]
+    want = [(entry_id(e), http_url(e.url)) for e in entries]
     if got != want:
-        raise DigestError(f"{path}: entries read back differ from those written ({len(got)} vs {len(want)})")
+        diff = next((g, w) for g, w in zip(got, want) if g != w) if len(got) == len(want) else None
+        raise DigestError(f"{path}: entries read back differ from those written ({len(got)} vs {len(want)}; "
+                          f"first difference read {diff[0] if diff else None!r}, wrote {diff[1] if diff else None!r})")
+
+
+_LOCAL_FEED = re.compile(r"(daily|weekly)\.atom")
 
 
 class _ActiveContent(HTMLParser):
@@ -219,8 +231,12 @@ class _ActiveContent(HTMLParser):
         if tag in _EXECUTABLE_TAGS:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
-            if name.startswith("on") or (value or "").strip().lower().startswith(("javascript:", "data:")):
+            if name.startswith("on"):
                 self.found.append(f"<{tag} {name}=...>")
+            elif name in ("href", "src", "action", "formaction", "srcset", "background", "poster") and value:
+                # Only web links, in-page anchors and the page's own feed file may be linked.
+                if not (http_url(value) or value.startswith("#") or _LOCAL_FEED.fullmatch(value)):
+                    self.found.append(f"<{tag} {name}=...>")
 
 
 def check_html(path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from store.models import Classification, Post, PostTopic, ReviewItem, ReviewState, utcnow
@@ -45,37 +45,71 @@ def _field(result: Any, name: str):
     return result[name] if isinstance(result, dict) else getattr(result, name)
 
 
+def _values(r: Any) -> dict:
+    distress = int(_field(r, "distress"))
+    return {
+        "model_version": str(_field(r, "model_version")),
+        "topics": list(_field(r, "topics")),
+        "topic_scores": {k: float(v) for k, v in dict(_field(r, "topic_scores")).items()},
+        "distress": distress,
+        "distress_score": float(_field(r, "distress_score")),
+        "needs_review": bool(_field(r, "needs_review")) or distress > 0,
+        "reasons": list(_field(r, "reasons")),
+        "error": None,
+    }
+
+
 def record_classifications(session: Session, results: Sequence[tuple[int, Any]]) -> int:
     """Store classifier results and put each post in review: level 0 published, others held.
 
     A post already decided by a person keeps that decision, except that a post the model now
     rates higher than before goes back to the queue: a new reading of risk always reaches a person.
+    Posts seen for the first time (the usual case) are written in bulk.
     """
     now = utcnow()
-    n = 0
-    for post_id, r in results:
-        distress = int(_field(r, "distress"))
-        needs_review = bool(_field(r, "needs_review")) or distress > 0
-        row = session.scalar(select(Classification).where(Classification.post_id == post_id))
-        previous_level = row.distress if row is not None else None
-        if row is None:
-            row = Classification(post_id=post_id)
-            session.add(row)
-        row.model_version = str(_field(r, "model_version"))
-        row.topics = list(_field(r, "topics"))
-        row.topic_scores = {k: float(v) for k, v in dict(_field(r, "topic_scores")).items()}
-        row.distress = distress
-        row.distress_score = float(_field(r, "distress_score"))
-        row.needs_review = needs_review
-        row.reasons = list(_field(r, "reasons"))
-        row.error = None
-        row.classified_at = now
-        set_topics(session, post_id, row.topics)
-        _place_in_review(session, post_id, distress, needs_review, previous_level,
-                         reason="; ".join(row.reasons[:3]) or None, now=now)
-        n += 1
+    latest = {post_id: _values(r) for post_id, r in results}  # one result per post: the last
+    ids = list(latest)
+    seen: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        seen.update(session.scalars(select(Classification.post_id).where(Classification.post_id.in_(chunk))))
+        seen.update(session.scalars(select(ReviewItem.post_id).where(ReviewItem.post_id.in_(chunk))))
+    fresh = [pid for pid in ids if pid not in seen]
+    if fresh:
+        session.execute(insert(Classification), [
+            {"post_id": pid, "classified_at": now, **latest[pid]} for pid in fresh])
+        topic_rows = [{"post_id": pid, "topic": t} for pid in fresh for t in dict.fromkeys(latest[pid]["topics"])]
+        if topic_rows:
+            session.execute(insert(PostTopic), topic_rows)
+        session.execute(insert(ReviewItem), [_new_item(pid, latest[pid], now) for pid in fresh])
+    for pid in ids:
+        if pid in seen:
+            _record_again(session, pid, latest[pid], now)
     session.flush()
-    return n
+    return len(ids)
+
+
+def _new_item(post_id: int, v: dict, now) -> dict:
+    held = v["needs_review"]
+    return {"post_id": post_id, "state": (ReviewState.PENDING if held else ReviewState.APPROVED).value,
+            "level": v["distress"], "priority": PRIORITY.get(v["distress"], 0),
+            "reason": "; ".join(v["reasons"][:3]) or None, "decided_by": None if held else "model",
+            "decided_at": None if held else now, "created_at": now, "updated_at": now, "version": 1}
+
+
+def _record_again(session: Session, post_id: int, v: dict, now) -> None:
+    """A post classified before (a new model, or after a failure): update it, and its review place."""
+    row = session.scalar(select(Classification).where(Classification.post_id == post_id))
+    previous_level = row.distress if row is not None else None
+    if row is None:
+        row = Classification(post_id=post_id)
+        session.add(row)
+    for key, value in v.items():
+        setattr(row, key, value)
+    row.classified_at = now
+    set_topics(session, post_id, row.topics)
+    _place_in_review(session, post_id, v["distress"], v["needs_review"], previous_level,
+                     reason="; ".join(row.reasons[:3]) or None, now=now)
 
 
 def record_classification_failure(session: Session, post_id: int, error: str, model_version: str = "unknown") -> None:

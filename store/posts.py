@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from peerfeed import records
-from peerfeed.dedupe import canonical_url, fingerprint
+from peerfeed.dedupe import canonical_url, fingerprint, http_url
 from store.models import AuditEntry, Post, ReviewItem, ReviewState, utcnow
 
 BATCH = 500
@@ -35,25 +35,27 @@ class UpsertCounts:
 
 
 def _row(post: records.Post, source_id: int | None) -> dict:
+    # Whatever a collector let through, only http(s) links are ever stored (and so ever shown).
+    url = http_url(post.url) or ""
     return {
         "platform": post.platform.value if hasattr(post.platform, "value") else str(post.platform),
         "platform_id": post.platform_id,
         "source_id": source_id,
-        "url": post.url,
-        "canonical_url": post.canonical_url or canonical_url(post.url),
+        "url": url,
+        "canonical_url": canonical_url(http_url(post.canonical_url) or url),
         "fingerprint": fingerprint(post.content_text),
         "title": post.title,
         "author": post.author or "",
-        "author_url": post.author_url,
+        "author_url": http_url(post.author_url),
         "content_html": post.content_html,
         "content_text": post.content_text,
         "content_warning": post.content_warning,
         "sensitive": bool(post.sensitive),
         "language": post.language,
         "tags": list(post.tags),
-        "links": list(post.links),
+        "links": [link for link in post.links if http_url(link)],
         "reply_to": post.reply_to,
-        "thread_url": post.thread_url,
+        "thread_url": http_url(post.thread_url),
         "published_at": post.published_at,
         "updated_at": post.updated_at,
     }
@@ -105,10 +107,12 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
             changed.append({"_id": old.id, **{c: r[c] for c in _MUTABLE}})
 
     if fresh:
-        stmt = _insert(session).values(fresh).on_conflict_do_nothing(
+        # executemany (not one giant VALUES clause) lets SQLAlchemy cache the compiled statement;
+        # its "insertmanyvalues" still sends the rows in a few round trips, with RETURNING.
+        stmt = _insert(session).on_conflict_do_nothing(
             index_elements=["platform", "platform_id"]
         ).returning(Post.id, Post.canonical_url, Post.fingerprint)
-        inserted = session.execute(stmt).all()
+        inserted = session.connection().execute(stmt, fresh).all()
         counts.new += len(inserted)
         counts.unchanged += len(fresh) - len(inserted)  # a concurrent collector got there first
         _assign_stories(session, inserted)

@@ -75,6 +75,8 @@ def digest(session: Session, limit: int = 20, offset: int = 0, topic: str | None
            platform: str | None = None, since: datetime | None = None, until: datetime | None = None,
            search: str | None = None) -> list[Post]:
     """Approved, live posts, newest first, with optional filters and full-text `search` words."""
+    if any(f and "\x00" in f for f in (topic, platform)):
+        return []  # no topic or platform has a NUL in its name (and PostgreSQL refuses one as text)
     q = (
         select(Post)
         .join(ReviewItem, ReviewItem.post_id == Post.id)

@@ -22,7 +22,9 @@ from peerfeed.sources import SourceConfig
 from store.db import transaction
 from store.posts import upsert_posts
 
-FIXTURES = Path("/work/shared/fixtures")
+# CI lays shared/ beside the clone; a developer's checkout has it at /work/shared.
+FIXTURES = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "fixtures",
+                             Path("/work/shared/fixtures")) if p.is_dir()), Path("/work/shared/fixtures"))
 CORPUS = FIXTURES / "feedparser"
 WORDPRESS = FIXTURES / "wordpress"
 _HEADER = re.compile(r"^\s*Header:\s*([A-Za-z-]+):\s*(.*?)\s*$", re.M)
