@@ -15,8 +15,8 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from classifier.data.pieces_calm import HARD_NEGATIVE_0, ORDINARY_0
-from classifier.data.pieces_distress import LEVEL_1, LEVEL_2, LEVEL_3
+from classifier.data.pieces_calm import EVERYDAY_0, HARD_NEGATIVE_0, ORDINARY_0
+from classifier.data.pieces_distress import LEVEL_1, LEVEL_1_EVERYDAY, LEVEL_2, LEVEL_3
 from classifier.labels import TOPIC_KEYS, Example
 
 CORPUS_PATH = Path(__file__).parent / "data" / "corpus.jsonl"
@@ -53,6 +53,9 @@ def _pieces() -> list[tuple[int, str, str, str]]:
     rows += [(0, t, "hard_negative", s) for t, s in HARD_NEGATIVE_0]
     for level, pieces in ((1, LEVEL_1), (2, LEVEL_2), (3, LEVEL_3)):
         rows += [(level, t, kind, s) for t, kind, s in pieces]
+    # Appended last, in a stratum of their own, so earlier pieces keep their groups and split.
+    rows += [(0, t, "everyday", s) for t, s in EVERYDAY_0]
+    rows += [(1, t, "everyday", s) for t, s in LEVEL_1_EVERYDAY]
     return rows
 
 

@@ -92,6 +92,7 @@ def _heldout(model: ClassifierModel, report: EvaluationReport) -> None:
     rec2_model = float((model_only[pos] >= 2).mean())
     prec2 = float((y[pred >= 2] >= 2).mean()) if (pred >= 2).any() else 0.0
     hn = kinds == "hard_negative"
+    ev = (kinds == "everyday") & (y == 0)  # chit-chat, admin questions, thanks: no moderator needed
     lines = per_class_table(y, pred, [0, 1, 2, 3], ["0 none", "1 concern", "2 high", "3 crisis"])
     lines += ["", *confusion_lines(y, pred, [0, 1, 2, 3], ["0", "1", "2", "3"]), ""]
     lines += [
@@ -99,6 +100,7 @@ def _heldout(model: ClassifierModel, report: EvaluationReport) -> None:
         f"level>=2 precision {prec2:.3f}",
         f"level 3 recall {float((pred[y == 3] == 3).mean()):.3f}; model alone {float((model_only[y == 3] == 3).mean()):.3f}",
         f"hard negatives ({int(hn.sum())}): at level>=2 {int((pred[hn] >= 2).sum())}, at level 3 {int((pred[hn] == 3).sum())}",
+        f"everyday posts ({int(ev.sum())}): at level>=1 {int((pred[ev] >= 1).sum())}, at level>=2 {int((pred[ev] >= 2).sum())}",
         f"distress macro-F1 {f1_score(y, pred, average='macro'):.3f}",
     ]
     report.sections.append(Section(f"held-out community split ({len(held)} posts, {len({e.group for e in held})} pieces)", lines))
@@ -115,7 +117,9 @@ def _heldout(model: ClassifierModel, report: EvaluationReport) -> None:
                            "heldout_level2_precision": round(prec2, 4),
                            "heldout_distress_macro_f1": round(float(f1_score(y, pred, average="macro")), 4),
                            "heldout_topics_macro_f1": round(float(f.mean()), 4),
-                           "heldout_hard_negatives_at_3": int((pred[hn] == 3).sum())})
+                           "heldout_hard_negatives_at_3": int((pred[hn] == 3).sum()),
+                           "heldout_hard_negatives_at_2_or_more": int((pred[hn] >= 2).sum()),
+                           "heldout_everyday_at_2_or_more": int((pred[ev] >= 2).sum())})
 
 
 def _shipped_on_public(model: ClassifierModel, root: Path, have: list[str], report: EvaluationReport) -> None:

@@ -13,6 +13,8 @@ import re
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from classifier.text import normalise_text
+
 CATEGORIES: dict[str, str] = {
     "i": "i me my mine myself i'm im i've ive i'd id i'll",
     "we": "we us our ours ourselves we're we've",
@@ -48,7 +50,7 @@ def lexicon_features(texts: list[str], scale: float = 1.0) -> csr_matrix:
     """One row per text: the share of its words in each category, and log(1 + word count)/5."""
     out = np.zeros((len(texts), N_FEATURES), dtype=np.float64)
     for r, text in enumerate(texts):
-        tokens = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+        tokens = _TOKEN.findall(normalise_text(text).lower())
         n = len(tokens)
         if not n:
             continue

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from classifier import safety
 from classifier.labels import LEVEL_NAMES, TOPICS
 from classifier.lexicon import lexicon_features
+from classifier.text import normalise_text
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "default_model.skops"
 FORMAT = 1
@@ -32,6 +33,24 @@ TRUSTED_TYPES = [
     "builtins.bool", "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.float32", "numpy.int64",
 ]
 VECTORIZER_PARAMS = ("analyzer", "ngram_range", "sublinear_tf", "token_pattern", "lowercase")
+
+# Words that pass ENGLISH_STOP_WORDS but explain nothing on their own (contractions, fillers).
+REASON_STOP = ENGLISH_STOP_WORDS | {
+    "i'm", "im", "i've", "ive", "i'd", "i'll", "it's", "its", "that's", "there's", "what's", "let's", "don't",
+    "dont", "doesn't", "didn't", "isn't", "wasn't", "aren't", "haven't", "you're", "we're", "they're", "he's",
+    "she's", "you've", "we've", "they've", "you'll", "we'll", "just", "really", "got", "get", "going", "bit",
+}
+# Short words that do mean something to a moderator.
+SHORT_TERMS = {"gp", "od", "a&e", "ae", "cbt", "dbt", "cpa", "nhs", "ward", "pip", "psw"}
+
+
+def explains(term: str) -> bool:
+    """True when a vocabulary term is worth showing as a reason: no one-letter fragment (other
+    than "i" or "a" inside a phrase) and at least one content word of three letters or more."""
+    tokens = term.split()
+    if any(len(t) == 1 and t not in ("i", "a") for t in tokens):
+        return False
+    return any(t not in REASON_STOP and (len(t) >= 3 or t in SHORT_TERMS) for t in tokens)
 
 
 def vectorizer_state(vec: TfidfVectorizer) -> dict:
@@ -109,17 +128,19 @@ class ClassifierModel:
         self._lexicon_scale = float(parts.get("lexicon_scale", 0.0))
         self._word_terms = np.array(self._word.get_feature_names_out(), dtype=object)
         self._n_word = len(self._word_terms)
-        # Terms made only of function words ("i", "if i", "at the") explain nothing to a moderator.
-        explains = np.array([not set(t.split()) <= ENGLISH_STOP_WORDS for t in self._word_terms])
-        # Per-level weights used for reasons, word columns only, function words zeroed.
-        w = self._distress_w[:, : self._n_word] * explains
+        # Function words ("i", "at the") and fragments ("m", "i m") explain nothing to a moderator.
+        shown = np.array([explains(t) for t in self._word_terms])
+        # Per-level weights used for reasons, word columns only, unexplaining terms zeroed.
+        w = self._distress_w[:, : self._n_word] * shown
         self._level_reason_w = [w[0] - w[1:].mean(axis=0)] + [w[k] - w[0] for k in (1, 2, 3)]
-        self._topic_reason_w = self._topic_w[:, : self._n_word] * explains
+        self._topic_reason_w = self._topic_w[:, : self._n_word] * shown
 
     # --- the numeric heads ------------------------------------------------------------------
     def features(self, texts: list[str]) -> csr_matrix:
         """The shared feature matrix: word TF-IDF columns first, then character n-grams, then the
-        word-list shares of `classifier.lexicon` (when the model was trained with them)."""
+        word-list shares of `classifier.lexicon` (when the model was trained with them).
+        Texts pass through `normalise_text` first, exactly as in training."""
+        texts = [normalise_text(t) for t in texts]
         blocks = [self._word.transform(texts), self._char.transform(texts)]
         if self._lexicon_scale:
             blocks.append(lexicon_features(texts, self._lexicon_scale))

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classifier.text import normalise_text
+
 
 @dataclass(frozen=True)
 class RuleHit:
@@ -61,7 +63,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof|train platform|platform)\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
     ("goodbye", 3, r"\bthis is (?:my )?goodbye\b"
-                   r"|\b(?:my )?(?:last|final) (?:post|toot|skeet|message)\b|\bby the time (?:you|anyone) reads? this\b"
+                   r"|\b(?P<lastpost>(?:my )?(?:last|final) (?:post|toot|skeet|message))\b|\bby the time (?:you|anyone) reads? this\b"
                    r"|\bwon'?t be (?:here|around) (?:tomorrow|after tonight)\b"),
     ("ideation", 2, r"\b(?:i )?(?:want|wanna) to die\b|\bwish(?:ing)? i (?:was|were) dead\b"
                     r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
@@ -99,6 +101,20 @@ ABOUT = re.compile(r"\b(?:training|role play|roleplay|course|scenario|case study
 # A farewell ("bye everyone") is a goodbye message only beside words of finality.
 FINALITY = re.compile(r"\b(?:sorry for everything|thank you (?:all )?for|love you all|can'?t do (?:this|it) any ?more|"
                       r"i'?m done|forgive me|not sorry|for being my friends?|take care of each other)\b")
+# "last post" that is an organisation's or a platform's, a season's, or a reference back to an earlier
+# post is not a goodbye: "our last post on X", "last post of the year", "in my last post I said".
+NOT_A_GOODBYE_BEFORE = re.compile(r"(?:\b(?:our|the|their|his|her|your|group's|team's|network's)\s+$)"
+                                  r"|(?:\b(?:in|since|after|from|read|see|like|to|re|on|under|about|than)\s+(?:my\s+)?$)")
+NOT_A_GOODBYE_AFTER = re.compile(
+    r"^s?\s*(?:on|to|at|from) (?:x|twitter|facebook|fb|insta|instagram|tiktok|threads|linkedin|reddit|this (?:account|page|platform|site|app))\b"
+    r"|^s?\s*there\b"
+    r"|^s?\s*(?:of|for) (?:the |this )?(?:year|month|week|term|season|summer|decade|20\d\d)\b"
+    r"|^s?\s*(?:before|until|till|over) (?:the |our |we )?(?:christmas|xmas|new year|easter|summer|break|holidays?|hols|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|next|we|i get back|i'?m back)"
+    r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b"
+    r"|^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
+# Organisational and seasonal sign-offs ("signing off for the Christmas break") are not goodbyes either.
 IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|not picking up|won'?t answer|locked|999|ambulance|police|"
                       r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing)\b")
 
@@ -107,8 +123,8 @@ _REPORTED = [(n, re.compile(p)) for n, p in REPORTED]
 
 
 def normalise(text: str) -> str:
-    """Lower-case with plain apostrophes, so one pattern covers the curly and straight kinds."""
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lower-case `normalise_text`: one pattern covers curly and straight apostrophes, any dash."""
+    return normalise_text(text).lower()
 
 
 def _negated(sentence: str, m: re.Match, offset: int) -> bool:
@@ -118,6 +134,14 @@ def _negated(sentence: str, m: re.Match, offset: int) -> bool:
         return True
     before = re.findall(r"[a-z']+", sentence[: m.start() - offset])[-3:]
     return any(w in NEGATION_WORDS for w in before)
+
+
+def _not_a_goodbye(norm: str, m: re.Match, sentence_start: int) -> bool:
+    """True when a "last post" match is an organisation's, a platform's or a season's, or a
+    reference back ("in my last post"), not a person saying goodbye."""
+    lead = norm[sentence_start:m.start("lastpost")]
+    tail = norm[m.end("lastpost"):m.end("lastpost") + 60]
+    return bool(NOT_A_GOODBYE_BEFORE.search(lead) or NOT_A_GOODBYE_AFTER.search(tail))
 
 
 def _sentence_at(norm: str, pos: int) -> tuple[int, str]:
@@ -141,6 +165,8 @@ def assess(text: str) -> list[RuleHit]:
             if PAST.search(sentence):
                 continue
             if name == "farewell" and not FINALITY.search(norm):
+                continue
+            if name == "goodbye" and m.groupdict().get("lastpost") and _not_a_goodbye(norm, m, start):
                 continue
             if _negated(sentence, m, start):
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))

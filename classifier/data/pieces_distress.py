@@ -127,3 +127,29 @@ LEVEL_3: list[tuple[str, str, str]] = [
     ("", "hard_positive", "I'm not safe. I've got the means right here and I'm going to use them."),
     ("carers", "hard_positive", "{Rel_cap} told me {he} has a plan to end {his} life this weekend and has been looking up ways online. {Svc_cap} won't see {him} till Monday."),
 ]
+
+
+# Level 1 in an everyday register: tired, stressed, low for a day or a week, with no sign of risk.
+# Appended after every other piece (corpus kind "everyday"), so earlier groups and splits stay put.
+LEVEL_1_EVERYDAY: list[tuple[str, str]] = [
+    ("work", "Work has been relentless this week and I'm properly stressed. Counting down to Friday."),
+    ("", "Feeling a bit low today, not sure why. Staying in with a blanket and not expecting much of myself."),
+    ("access", "Another letter saying my appointment's been moved. I'm fed up and anxious about waiting even longer."),
+    ("carers", "Long week with {rel}. I'm tired and a bit tearful tonight, but tomorrow's another day."),
+    ("", "Can't switch my brain off at night lately. Lying awake going over everything I said at work."),
+    ("recovery", "Not my best week. Skipped the walk and the choir, and I can feel my mood dipping."),
+    ("work", "Nervous about my return-to-work meeting. Stomach in knots just thinking about it."),
+    ("", "Lonely evening. Everyone seems busy and I don't want to keep bothering people."),
+    ("treat", "New dose is making me feel a bit flat. Going to mention it to the GP but it's getting me down."),
+    ("", "Anxiety's been creeping up again this week. Breathing exercises help a bit but not as much as they used to."),
+    ("rights", "Benefits reassessment form arrived and I've been on edge all day. I hate these forms."),
+    ("peer", "Didn't manage the group today, couldn't face people. Hoping next week is better."),
+    ("", "Struggling to concentrate on anything at the moment. Reading the same page five times."),
+    ("carers", "Feeling guilty that I snapped at {rel} this morning. Just worn out, not sleeping well."),
+    ("", "Rough day. Cried in the supermarket for no reason I could name. Home now and a bit better."),
+    ("work", "My manager keeps adding to my workload and I'm starting to dread Mondays. Need to say something."),
+    ("", "Everything feels a bit too much this week. Taking it one small thing at a time."),
+    ("access", "The GP said to wait another month and see. I'm disappointed and a bit worried, to be honest."),
+    ("", "Winter always gets me. Dark at four and my mood goes with it."),
+    ("digital", "Had to log off for a while, the news was making me anxious. Back when I feel steadier."),
+]

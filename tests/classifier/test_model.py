@@ -125,3 +125,24 @@ def test_load_refuses_a_file_with_untrusted_types(model, tmp_path):
 def test_load_names_a_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError, match=str(tmp_path / "none.skops")):
         load_model(Path(tmp_path / "none.skops"))
+
+
+WORDPRESS_POSTS = [
+    "This is exactly how I feel looking after my wife. Nobody rings back and I\u2019m worn out and lonely most days.",
+    "Good decision. I\u2019ve followed you on Mastodon, it\u2019s much calmer over there.",
+    "I don\u2019t use any of these apps. Will the newsletter still have the drop-in times?",
+    "I stopped taking my medication nine days ago. I just don\u2019t see the point \u2014 I feel like a burden.",
+]
+
+
+def test_reasons_never_show_fragments_or_bare_function_words(model):
+    import re
+
+    for r in model.classify(WORDPRESS_POSTS):
+        for reason in r.reasons:
+            if reason.startswith("rule "):
+                continue
+            for term in re.findall(r"'([^']*(?:'[a-z]+)?)'", reason.split(": ", 1)[1]):
+                tokens = term.split()
+                assert all(len(t) > 1 or t in ("i", "a") for t in tokens), (term, reason)
+                assert any(len(t) >= 3 for t in tokens), (term, reason)

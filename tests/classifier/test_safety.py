@@ -91,3 +91,43 @@ def test_every_hit_carries_its_evidence_for_the_moderator():
     (hit,) = [h for h in assess("I've written my note.") if h.rule == "plan"]
     assert "written my note" in hit.reason()
     assert hit.reason().startswith("rule plan (level 3)")
+
+
+# A person's goodbye is crisis; an organisation leaving a platform, a seasonal sign-off, or a
+# reference back to an earlier post is not.
+PERSONAL_GOODBYES = [
+    "this is my last post. goodbye everyone",
+    "This is my last post.",
+    "My final message: I love you all, forgive me.",
+    "Last post. I've got the pills and I'm ready.",
+    "this is my last post on here. goodbye everyone, thank you for being my friends",
+]
+ORGANISATIONAL_GOODBYES = [
+    "After a lot of talk at the members\u2019 meeting we have decided to stop posting on X. "
+    "Too many of you told us the site felt hostile. This is our last post there.",
+    "Our last post on X is below for the record. This is our last post here. Thank you for six years of kindness.",
+    "We\u2019re leaving Facebook. Find us on Mastodon from Monday.",
+    "Signing off for the Christmas break. Back on 5 January; Samaritans are there any time on 116 123.",
+    "Last post of the year from the peer team: thank you all, see you in 2027.",
+    "My last post before Christmas: the drop-in is closed on the 25th and 26th.",
+    "This is my last post on Twitter, come and find me on Bluesky!",
+    "In my last post I wrote about care plans. Here is part two.",
+    "My last post was about the waiting list; a few of you asked for an update.",
+]
+
+
+@pytest.mark.parametrize("text", PERSONAL_GOODBYES)
+def test_a_persons_last_post_is_a_crisis_goodbye(text):
+    hits = assess(text)
+    assert floor_level(hits) == 3
+    assert any(h.rule in ("goodbye", "farewell") for h in hits)
+
+
+@pytest.mark.parametrize("text", ORGANISATIONAL_GOODBYES)
+def test_platform_and_seasonal_goodbyes_fire_nothing(text):
+    assert assess(text) == []
+
+
+def test_typographic_punctuation_reads_like_plain():
+    assert floor_level(assess("I\u2019ve written my note \u2014 sorry for everything.")) == 3
+    assert floor_level(assess("\u201cI\u2019m a burden\u201d, that\u2019s all I think.")) == 2
