@@ -10,6 +10,7 @@ carries the kind, the HTTP status and any Retry-After, so the caller can turn it
 from __future__ import annotations
 
 import functools
+import ipaddress
 import ssl
 import time
 import zlib
@@ -205,6 +206,32 @@ def _check_url(url: str) -> None:
         raise FetchError(ErrorKind.CONFIG, f"not an http(s) URL: {url!r}")
 
 
+def is_internal_host(host: str | None) -> bool:
+    """A loopback, private, link-local or otherwise non-public address, or a localhost name.
+
+    Only literal addresses and localhost names are recognised (no DNS lookup here).
+    """
+    if not host:
+        return False
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return not ip.is_global
+
+
+def redirect_allowed(origin: str, target: str) -> bool:
+    """A feed on a public host may not send us to an internal one (server-side request forgery).
+
+    A source an admin configured on an internal address (an intranet blog, the tests' and demo's
+    127.0.0.1 servers) may redirect within internal addresses.
+    """
+    return is_internal_host(urlsplit(origin).hostname) or not is_internal_host(urlsplit(target).hostname)
+
+
 def _read_body(response: httpx.Response, url: str, max_bytes: int, deadline: float, timeout_s: float) -> bytes:
     length = response.headers.get("content-length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
@@ -280,6 +307,9 @@ def fetch_url(
                                          status=status)
                     target = urljoin(current, location.strip())
                     _check_url(target)
+                    if not redirect_allowed(url, target):
+                        raise FetchError(ErrorKind.HTTP_4XX, f"{current} redirected to an internal address "
+                                         f"({urlsplit(target).hostname}); refused", status=status)
                     if status in PERMANENT_REDIRECTS and still_permanent:
                         permanent_url = target
                     else:

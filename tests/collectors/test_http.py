@@ -182,3 +182,21 @@ def test_make_client_leaves_redirects_to_fetch_url(server, settings):
         with pytest.raises(FetchError) as err:  # fetch_url did follow it, to /new, which has no route
             fetch_url(server.url("/old"), settings, client=client)
         assert err.value.status == 404 and server.url("/new") in str(err.value)
+
+
+@pytest.mark.parametrize("origin, target, allowed", [
+    ("https://blog.example/feed", "https://newhome.example/feed", True),
+    ("https://blog.example/feed", "http://127.0.0.1:5432/", False),
+    ("https://blog.example/feed", "http://169.254.169.254/latest/meta-data/", False),
+    ("https://blog.example/feed", "http://[::1]:6379/", False),
+    ("https://blog.example/feed", "http://10.0.0.7/admin", False),
+    ("https://blog.example/feed", "http://localhost/", False),
+    ("https://93.184.216.34/feed", "http://192.168.1.1/", False),
+    # An admin-configured internal source (intranet blog, tests, demo) may move within internal hosts.
+    ("http://127.0.0.1:8000/feed", "http://127.0.0.1:9000/feed", True),
+    ("http://intranet.localhost/feed", "http://10.1.2.3/feed", True),
+])
+def test_redirects_from_public_feeds_to_internal_addresses_are_refused(origin, target, allowed):
+    from collectors.http import redirect_allowed
+
+    assert redirect_allowed(origin, target) is allowed
