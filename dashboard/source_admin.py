@@ -7,46 +7,21 @@ store.sources.sync_sources, so the next collect run and `peerfeed sources list` 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-import yaml
 from sqlalchemy.engine import Engine
 
 from peerfeed.settings import Settings
-from peerfeed.sources import SourceConfig, SourceConfigError, load_sources, parse_source, sources_from_opml
+from peerfeed.sources import (SourceConfig, SourceConfigError, add_opml_to_file, load_sources, parse_source,
+                              read_sources_data, source_entry, write_sources_data)
 from store.db import transaction
 from store.sources import sync_sources
 
 
-def _read(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    data = data or {}
-    data.setdefault("sources", [])
-    return data
-
-
 def _write_and_sync(path: Path, data: dict, engine: Engine) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".sources-", suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        yaml.safe_dump(data, f, sort_keys=False, allow_unicode=True)
-    load_sources(Path(tmp))  # never replace a good file with one that does not load
-    os.replace(tmp, path)
+    write_sources_data(path, data)
     with transaction(engine) as s:
         sync_sources(s, load_sources(path))
-
-
-def _entry(cfg: SourceConfig) -> dict:
-    entry = {"name": cfg.name, "platform": cfg.platform.value, "url": cfg.url}
-    if cfg.kind != "feed":
-        entry["kind"] = cfg.kind
-    if cfg.options:
-        entry["options"] = dict(cfg.options)
-    if not cfg.enabled:
-        entry["enabled"] = False
-    return entry
 
 
 def add_source(settings: Settings, engine: Engine, name: str, platform: str, url: str, kind: str | None = None,
@@ -55,12 +30,12 @@ def add_source(settings: Settings, engine: Engine, name: str, platform: str, url
     cfg = parse_source({"name": name.strip(), "platform": platform, "url": url.strip(), "kind": kind,
                         "options": options or {}}, "new source")
     path = Path(settings.sources_file)
-    data = _read(path)
+    data = read_sources_data(path)
     if any(e.get("name") == cfg.name for e in data["sources"]):
         raise SourceConfigError(f"a source called {cfg.name!r} already exists")
     if any(e.get("url") == cfg.url and e.get("options", {}) == cfg.options for e in data["sources"]):
         raise SourceConfigError(f"{cfg.url} is already a source")
-    data["sources"].append(_entry(cfg))
+    data["sources"].append(source_entry(cfg))
     _write_and_sync(path, data, engine)
     return cfg
 
@@ -68,7 +43,7 @@ def add_source(settings: Settings, engine: Engine, name: str, platform: str, url
 def set_enabled(settings: Settings, engine: Engine, name: str, enabled: bool) -> None:
     """Enable or disable a source by name (kept in the file, so a later sync does not undo it)."""
     path = Path(settings.sources_file)
-    data = _read(path)
+    data = read_sources_data(path)
     for entry in data["sources"]:
         if entry.get("name") == name:
             if enabled:
@@ -82,19 +57,9 @@ def set_enabled(settings: Settings, engine: Engine, name: str, enabled: bool) ->
 
 def import_opml(settings: Settings, engine: Engine, opml: bytes) -> tuple[int, int]:
     """Add the blogs of an OPML blogroll; returns (added, found). Known names and URLs are skipped."""
-    found = sources_from_opml(opml)
     path = Path(settings.sources_file)
-    data = _read(path)
-    names = {e.get("name") for e in data["sources"]}
-    urls = {e.get("url") for e in data["sources"]}
-    added = 0
-    for cfg in found:
-        if cfg.name in names or cfg.url in urls:
-            continue
-        data["sources"].append(_entry(cfg))
-        names.add(cfg.name)
-        urls.add(cfg.url)
-        added += 1
+    added, found = add_opml_to_file(path, opml)
     if added:
-        _write_and_sync(path, data, engine)
-    return added, len(found)
+        with transaction(engine) as s:
+            sync_sources(s, load_sources(path))
+    return added, found

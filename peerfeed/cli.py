@@ -76,31 +76,15 @@ def sources_list(ctx: typer.Context, sources_file: Optional[Path] = typer.Option
 @sources_app.command("import-opml")
 def sources_import_opml(ctx: typer.Context, file: Path, sources_file: Optional[Path] = typer.Option(None, "--sources")):
     """Add the blogs of an OPML blogroll to the sources file (existing names are kept)."""
-    import yaml
-
-    from peerfeed.sources import SourceConfigError, sources_from_opml
+    from peerfeed.sources import SourceConfigError, add_opml_to_file
 
     path = sources_file or _settings(ctx).sources_file
     try:
-        found = sources_from_opml(file.read_bytes())
+        added, found = add_opml_to_file(path, file.read_bytes())
     except SourceConfigError as exc:
         typer.echo(f"error: {file}: {exc}", err=True)
         raise typer.Exit(2)
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    data = data or {"sources": []}
-    names = {e.get("name") for e in data["sources"]}
-    urls = {e.get("url") for e in data["sources"]}
-    added = 0
-    for s in found:
-        if s.name in names or s.url in urls:
-            continue
-        entry = {"name": s.name, "platform": "rss", "url": s.url}
-        if s.options:
-            entry["options"] = s.options
-        data["sources"].append(entry)
-        added += 1
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    typer.echo(f"added {added} of {len(found)} feeds to {path}")
+    typer.echo(f"added {added} of {found} feeds to {path}")
 
 
 @sources_app.command("export-opml")

@@ -20,6 +20,8 @@ sources:
 
 from __future__ import annotations
 
+import os
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,3 +139,60 @@ def sources_to_opml(sources: list[SourceConfig], title: str = "peerfeed blogroll
         ET.SubElement(body, "outline", attrs)
     ET.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"
+
+
+def read_sources_data(path: Path) -> dict:
+    """The sources file as plain data (`{"sources": [...]}`), empty when the file does not exist."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if Path(path).exists() else None
+    data = data or {}
+    data.setdefault("sources", [])
+    return data
+
+
+def write_sources_data(path: Path, data: dict) -> None:
+    """Replace the sources file atomically, and only with one that loads (a bad edit never lands)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".sources-", suffix=".yaml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            yaml.safe_dump(data, f, sort_keys=False, allow_unicode=True)
+        load_sources(Path(tmp))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def source_entry(cfg: SourceConfig) -> dict:
+    """A source as it is written in the sources file (defaults left out)."""
+    entry = {"name": cfg.name, "platform": cfg.platform.value, "url": cfg.url}
+    if cfg.kind != "feed":
+        entry["kind"] = cfg.kind
+    if cfg.options:
+        entry["options"] = dict(cfg.options)
+    if not cfg.enabled:
+        entry["enabled"] = False
+    return entry
+
+
+def add_opml_to_file(path: Path, opml: bytes) -> tuple[int, int]:
+    """Add an OPML blogroll's feeds to the sources file; returns (added, found).
+
+    Feeds whose name or URL the file already has are skipped, so importing twice adds nothing.
+    """
+    found = sources_from_opml(opml)
+    data = read_sources_data(path)
+    names = {e.get("name") for e in data["sources"]}
+    urls = {e.get("url") for e in data["sources"]}
+    added = 0
+    for cfg in found:
+        if cfg.name in names or cfg.url in urls:
+            continue
+        data["sources"].append(source_entry(cfg))
+        names.add(cfg.name)
+        urls.add(cfg.url)
+        added += 1
+    if added:
+        write_sources_data(path, data)
+    return added, len(found)
