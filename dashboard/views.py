@@ -56,9 +56,31 @@ REPLY_TEMPLATES = {
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'^])")
 
 
+_BARE_URL = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+")
+
+
 def escape_markdown(text: str) -> str:
-    """Backslash-escape every character Markdown (and Streamlit's extensions) could act on."""
-    return _MD_SPECIAL.sub(r"\\\1", text or "")
+    """Backslash-escape every character Markdown (and Streamlit's extensions) could act on.
+
+    GitHub-flavoured Markdown turns a bare `https://…` or `www.…` into a link even when escaped, so
+    URL-looking runs are shown as inline code instead: readable and copyable, never clickable.
+    """
+    text = text or ""
+    out, last = [], 0
+    for m in _BARE_URL.finditer(text):
+        out.append(_MD_SPECIAL.sub(r"\\\1", text[last:m.start()]))
+        out.append(_code_span(m.group(0)))
+        last = m.end()
+    out.append(_MD_SPECIAL.sub(r"\\\1", text[last:]))
+    return "".join(out)
+
+
+def _code_span(value: str) -> str:
+    """`value` as a Markdown code span, fenced with more backticks than it contains."""
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def post_markdown(text: str, limit: int | None = None) -> str:
