@@ -300,7 +300,6 @@ def test_moderator_queue_runs_no_hostile_content(browser, canary, hostile):
 # Post text only ever reaches the page as escaped Markdown, and nothing in it becomes a link: a bare
 # URL, which GitHub-flavoured Markdown would autolink even when escaped, is shown as inline code
 # (dashboard/views.py: escape_markdown).
-@pytest.mark.slow
 def test_post_text_never_becomes_a_link(browser, canary, hostile):
     base, engine, held = hostile
     det = Detector(browser, canary)
