@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from peerfeed.settings import Settings
@@ -50,6 +51,28 @@ def dashboard_env(settings: Settings, base: dict | None = None) -> dict[str, str
 def start_dashboard(settings: Settings, port: int, host: str = "127.0.0.1", **popen_kw) -> subprocess.Popen:
     """Start the dashboard and return the process (tests and the demo stop it themselves)."""
     return subprocess.Popen(dashboard_command(port, host), env=dashboard_env(settings), **popen_kw)
+
+
+def wait_until_ready(proc: subprocess.Popen, port: int, host: str = "127.0.0.1", timeout_s: float = 90) -> None:
+    """Block until the dashboard answers its health check; raise RuntimeError if it exits or times out.
+
+    `proc` is whatever process stands for the server (the Streamlit process, or a parent running
+    `run_dashboard`); its stderr, when piped, ends the error message.
+    """
+    import httpx
+
+    url = f"http://{host}:{port}/_stcore/health"
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            tail = proc.stderr.read().decode(errors="replace")[-2000:] if proc.stderr and proc.poll() is not None else ""
+            raise RuntimeError(f"dashboard did not start on {url} (exit code {proc.poll()}) {tail}".rstrip())
+        time.sleep(0.2)
 
 
 def stop(proc: subprocess.Popen, timeout: float = 10) -> int:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from dashboard.accounts import add_user
-from dashboard.launch import start_dashboard
+from dashboard.launch import start_dashboard, stop, wait_until_ready
 from peerfeed.settings import Settings
 from store.db import make_engine, upgrade
 from tests.dashboard.seed import POSTS, item_of, seed, seed_bulk
@@ -53,23 +51,10 @@ def dashboard_url(tmp_path):
     proc = start_dashboard(settings, port, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90  # generous: CI shares two cores
-        while True:
-            try:
-                if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"dashboard did not start: {proc.stderr.read().decode()[-2000:]}", pytrace=False)
-            time.sleep(0.2)
+        wait_until_ready(proc, port, timeout_s=90)  # generous: CI shares two cores
         yield base, engine, ids
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         engine.dispose()
 
 

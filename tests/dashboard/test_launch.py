@@ -8,7 +8,7 @@ import time
 
 import httpx
 
-from dashboard.launch import dashboard_command, dashboard_env
+from dashboard.launch import dashboard_command, dashboard_env, wait_until_ready
 from peerfeed.settings import Settings
 from tests.dashboard.test_browser import free_port
 
@@ -33,15 +33,7 @@ def test_sigterm_to_run_dashboard_stops_the_server(tmp_path):
                               stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/_stcore/health"
     try:
-        deadline = time.monotonic() + 90  # generous: CI shares two cores with other servers
-        while True:
-            try:
-                if httpx.get(url, timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-            if parent.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"dashboard did not start (exit code {parent.poll()})")
+        wait_until_ready(parent, port, timeout_s=90)  # generous: CI shares two cores with other servers
         parent.send_signal(signal.SIGTERM)
         parent.wait(timeout=20)
         time.sleep(0.5)

@@ -22,16 +22,14 @@ import re
 import xml.etree.ElementTree as ET
 import socket
 import subprocess
-import time
 from html import escape as html_escape
 from pathlib import Path
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from dashboard.accounts import add_user
-from dashboard.launch import start_dashboard, stop
+from dashboard.launch import start_dashboard, stop, wait_until_ready
 from peerfeed.records import Platform
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
@@ -127,16 +125,7 @@ def hostile(canary, tmp_path_factory):
     proc = start_dashboard(settings, port, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/_stcore/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"dashboard did not start: {proc.stderr.read().decode()[-2000:]}", pytrace=False)
-            time.sleep(0.2)
+        wait_until_ready(proc, port, timeout_s=60)
         yield base, engine, held
     finally:
         stop(proc)
