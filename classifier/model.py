@@ -140,7 +140,9 @@ class ClassifierModel:
         """The shared feature matrix: word TF-IDF columns first, then character n-grams, then the
         word-list shares of `classifier.lexicon` (when the model was trained with them).
         Texts pass through `normalise_text` first, exactly as in training."""
-        texts = [normalise_text(t) for t in texts]
+        return self._features_of_normalised([normalise_text(t) for t in texts])
+
+    def _features_of_normalised(self, texts: list[str]) -> csr_matrix:
         blocks = [self._word.transform(texts), self._char.transform(texts)]
         if self._lexicon_scale:
             blocks.append(lexicon_features(texts, self._lexicon_scale))
@@ -200,14 +202,15 @@ class ClassifierModel:
         for i, t in enumerate(texts):
             if not isinstance(t, str):
                 raise TypeError(f"text {i} is {type(t).__name__}, not str")
-        X = self.features(texts)
+        normalised = [normalise_text(t) for t in texts]  # once, for the vectorizers and the rules
+        X = self._features_of_normalised(normalised)
         P = self.level_probabilities(X)
         model_levels = self.levels_from_probabilities(P)
         T = self.topic_probabilities(X)
         chosen = T >= self._topic_thr
         out = []
-        for i, text in enumerate(texts):
-            hits = safety.assess(text)
+        for i, text in enumerate(normalised):
+            hits = safety.assess(text, normalised=True)
             level = safety.apply_floor(int(model_levels[i]), hits)
             topic_idx = [int(k) for k in np.flatnonzero(chosen[i])]
             lo, hi = X.indptr[i], X.indptr[i + 1]

@@ -131,3 +131,38 @@ def test_platform_and_seasonal_goodbyes_fire_nothing(text):
 def test_typographic_punctuation_reads_like_plain():
     assert floor_level(assess("I\u2019ve written my note \u2014 sorry for everything.")) == 3
     assert floor_level(assess("\u201cI\u2019m a burden\u201d, that\u2019s all I think.")) == 2
+
+
+# --- the one-scan gate in front of the rules ----------------------------------------------------
+
+def _texts_to_check() -> list[str]:
+    """Our corpus, the checklists above, and the public sets in ../shared when present."""
+    from classifier import public_data
+    from classifier.corpus import load_corpus
+
+    texts = [e.text for e in load_corpus()] + CRISIS + HIGH + NOTHING
+    root = public_data.find_datasets_dir()
+    if root is not None:
+        texts += public_data.cssrs(root, "test").texts + public_data.sdcnl(root, "test").texts[:400]
+    return texts
+
+
+def test_the_gate_rejects_a_text_only_when_no_rule_pattern_matches_it():
+    # The gate skips the rules for a text it rejects, so it must never reject one a rule would read.
+    from classifier.safety import _ANY_RULE, _FIRST, _REPORTED, normalise
+
+    texts = _texts_to_check()
+    matched = 0
+    for text in texts:
+        norm = normalise(text)
+        any_pattern = any(p.search(norm) for _, _, p in _FIRST) or any(p.search(norm) for _, p in _REPORTED)
+        assert (_ANY_RULE.search(norm) is not None) == any_pattern, text[:200]
+        matched += any_pattern
+    assert 0 < matched < len(texts)  # both sides of the gate were exercised
+
+
+def test_already_normalised_text_is_read_the_same():
+    from classifier.text import normalise_text
+
+    for text in CRISIS + HIGH + NOTHING + ["I\u2019m going to kill myself tonight \u2014 sorry"]:
+        assert assess(normalise_text(text), normalised=True) == assess(text)
