@@ -12,6 +12,7 @@ TRACKING_PARAMS = {
     "_hsenc", "_hsmi", "mkt_tok", "yclid", "share", "s",
 }
 _MIN_FINGERPRINT_CHARS = 60
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def http_url(url: str | None) -> str | None:
@@ -22,7 +23,7 @@ def http_url(url: str | None) -> str | None:
     """
     if not url or not isinstance(url, str):
         return None
-    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in (url[0], url[-1])) or any(ord(c) < 0x20 for c in url):
+    if url[0] <= " " or url[-1] <= " " or "\x7f" in (url[0], url[-1]) or _CONTROL.search(url):
         return None
     try:
         parts = urlsplit(url)

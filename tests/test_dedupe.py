@@ -27,3 +27,28 @@ def test_fingerprint_skips_short_texts_and_differs_for_different_words():
     a = fingerprint("Our carers group meets every Tuesday at the library to talk about care plans.")
     b = fingerprint("Our carers group meets every Thursday at the library to talk about care plans.")
     assert a and b and a != b
+
+
+def _http_url_by_the_letter(url):
+    # The rule as written in http_url's docstring, one character at a time.
+    from urllib.parse import urlsplit
+
+    if not url or not isinstance(url, str):
+        return None
+    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in (url[0], url[-1])) or any(ord(c) < 0x20 for c in url):
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def test_http_url_refuses_control_characters_anywhere_and_blanks_at_either_end():
+    from peerfeed.dedupe import http_url
+
+    assert http_url("https://blog.example/a?b=1") == "https://blog.example/a?b=1"
+    for c in map(chr, [*range(0x00, 0x22), 0x7F, 0x80, 0xA0, 0x2028]):
+        for url in (f"{c}https://x.example/", f"https://x.example/{c}", f"https://x.example/a{c}b",
+                    f"{c}javascript:alert(1)", f"java{c}script:alert(1)"):
+            assert http_url(url) == _http_url_by_the_letter(url), repr(url)
+    assert http_url("\x01javascript:alert(1)") is None
+    assert http_url("https://x.example/a\tb") is None
+    assert http_url(" https://x.example/") is None
