@@ -75,9 +75,24 @@ def engine(database_url):
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path):
-    """SQLite only, for tests about the embedded default itself."""
-    eng = make_engine(f"sqlite:///{tmp_path / 'peerfeed.db'}")
+def sqlite_url(tmp_path):
+    """A migrated, empty SQLite file (the embedded default), as a URL."""
+    url = f"sqlite:///{tmp_path / 'peerfeed.db'}"
+    eng = make_engine(url)
     upgrade(eng)
+    eng.dispose()
+    return url
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url):
+    """SQLite only, for tests about the embedded default itself."""
+    eng = make_engine(sqlite_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def store_settings(settings, sqlite_url):
+    """The test folder's own `settings` fixture, storing into a migrated SQLite file."""
+    return settings.model_copy(update={"database_url": sqlite_url})

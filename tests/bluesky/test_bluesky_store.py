@@ -5,19 +5,10 @@ from sqlalchemy import select
 
 from pipelines.deletions import check_deletions
 from pipelines.local import run_collect
-from store.db import make_engine, transaction, upgrade
+from store.db import make_engine, transaction
 from store.models import Post
 
 pytestmark = pytest.mark.bluesky
-
-
-@pytest.fixture
-def store_settings(settings, tmp_path):
-    url = f"sqlite:///{tmp_path / 'peerfeed.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    return settings.model_copy(update={"database_url": url})
 
 
 def stored(settings) -> dict[str, Post]:

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
 from mastodon_fakes import make_boost, make_status, mastodon_source
 from sqlalchemy import select
 
 from collectors.mastodon_deletions import check_deleted
 from peerfeed.sample_server import SampleServer
 from pipelines.local import run_collect
-from store.db import make_engine, transaction, upgrade
+from store.db import make_engine, transaction
 from store.models import Post
 from store.posts import apply_deletions
 
 TAG_PATH = "/api/v1/timelines/tag/peersupport"
-
-
-@pytest.fixture
-def store_settings(settings, tmp_path):
-    url = f"sqlite:///{tmp_path / 'peerfeed.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    return settings.model_copy(update={"database_url": url})
 
 
 def stored_posts(settings) -> list[Post]:
