@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import data, session
+from dashboard.pager import pager
 from dashboard.views import TOPIC_LABELS, escape_markdown, link, post_markdown, topic_label, when_label
 
 PER_PAGE = 20
@@ -54,14 +55,7 @@ for post in result["rows"]:
         if post["topics"]:
             st.caption(" · ".join(escape_markdown(topic_label(t)) for t in post["topics"]))
 
-prev, info, nxt = st.columns([1, 2, 1])
-if prev.button("← Newer", disabled=page <= 1, key="digest_prev"):
-    st.session_state["digest_page"] = page - 1
-    st.rerun()
-info.caption(f"Page {page}")
-if nxt.button("Older →", disabled=not result["has_next"], key="digest_next"):
-    st.session_state["digest_page"] = page + 1
-    st.rerun()
+pager("digest", page, result["has_next"], "← Newer", "Older →")
 
 st.divider()
 feed_url = getattr(settings, "feed_url", None)

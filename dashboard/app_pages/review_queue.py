@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import data, moderation, session
+from dashboard.pager import pager
 from dashboard.views import (CRISIS_RESOURCES, REPLY_TEMPLATES, TOPIC_LABELS, escape_markdown, level_label,
                              link, post_markdown, topic_label, waiting_label, when_label)
 
@@ -163,11 +164,4 @@ for r in rows:
                 st.text_area("Note for other moderators", key=f"note-{item_id}", height=68)
                 st.form_submit_button("Save note", on_click=on_note, args=(item_id, version, actor))
 
-prev, info, nxt = st.columns([1, 2, 1])
-if prev.button("← Previous", disabled=page <= 1, key="queue_prev"):
-    st.session_state["queue_page"] = page - 1
-    st.rerun()
-info.caption(f"Page {page}")
-if nxt.button("Next →", disabled=not result["has_next"], key="queue_next"):
-    st.session_state["queue_page"] = page + 1
-    st.rerun()
+pager("queue", page, result["has_next"], "← Previous", "Next →")
