@@ -103,6 +103,7 @@ class Post(Base):
         Index("ix_posts_fingerprint", "fingerprint"),
         Index("ix_posts_canonical_url", "canonical_url"),
         Index("ix_posts_story_id", "story_id"),
+        Index("ix_posts_source_published", "source_id", "published_at"),  # migration 0002
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -200,6 +201,7 @@ class AuditEntry(Base):
     """Every moderator action: who, when, what, on which item."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_review_item", "review_item_id", "at"),)  # migration 0002
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from store.db import include_in_autogenerate
 from store.models import Base
 
 config = context.config
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
+            include_object=include_in_autogenerate,
         )
         context.run_migrations()
 
