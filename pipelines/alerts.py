@@ -2,9 +2,10 @@
 
 The message carries the level and a link to the post in the review queue, nothing else: no text,
 no title, no author (the post is health data, and webhooks and mailboxes are not ours). Each post
-is alerted once per channel (`AlertSent`); a failed send is recorded and tried again by the next
-run, and a claim makes two overlapping runs send once between them. A crash between a send and
-its record can repeat that one alert: we prefer a repeat to a missed crisis.
+is alerted once per channel and level, and again only when its level rises above the one sent
+(`store.alerts`); a failed send is recorded and tried again by the next run, and a claim makes two
+overlapping runs send once between them. A crash between a send and its record can repeat that
+one alert: we prefer a repeat to a missed crisis.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ log = logging.getLogger(__name__)
 
 LEVEL_NAMES = {2: "high", 3: "crisis"}
 WEBHOOK, EMAIL = "webhook", "email"
-# Posts classified longer ago than this are not "new": switching alerts on over an old database
-# must not page moderators about last year's posts.
+# Posts classified (or whose review item changed) longer ago than this are not "new": switching
+# alerts on over an old database must not page moderators about last year's posts.
 DEFAULT_MAX_AGE = timedelta(days=2)
 
 
@@ -104,7 +105,10 @@ def send_email(settings: Settings, message: dict) -> None:
 
 def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
                 max_age: timedelta = DEFAULT_MAX_AGE) -> AlertReport:
-    """Send every alert owed (new level 2-3 posts x configured channels); safe to run at any time."""
+    """Send every alert owed (new or risen level 2-3 posts x configured channels).
+
+    Safe to run at any time, and from two places at once.
+    """
     now = now or utcnow()
     report = AlertReport()
     chans = channels(settings)
