@@ -1,10 +1,15 @@
 """Which risky posts still owe moderators an alert, and the record of the last one sent.
 
 An alert is owed for a live, undecided post on each configured channel when its current level is
-high (2) or crisis (3) and is higher than the level last sent on that channel (nothing sent counts
-as lowest). So a post alerted as high is alerted again, once, when it rises to crisis; a fall or an
-unchanged level owes nothing. The current level is the review item's: a moderator's correction
-wins over the model's reading.
+high (2) or crisis (3), or unknown because classification failed, and is higher than the level last
+sent on that channel (nothing sent counts as lowest). So a post alerted as high is alerted again,
+once, when it rises to crisis; a fall or an unchanged level owes nothing. The current level is the
+review item's: a moderator's correction wins over the model's reading, and a failed classification
+leaves it empty ("unknown").
+
+An unknown level is stored as `UNKNOWN_LEVEL` (-1), below every real level: a post alerted as
+unknown is alerted again when a later classification (or a moderator) finds it high or crisis,
+because that is news the duty moderator needs; a repeated failure owes nothing more.
 
 Sending is claimed first: a run inserts the row, or takes over a failed one, a stale claim, or a
 `sent` row at a lower level, as `sending` in its own transaction. The unique (post, channel) row and
@@ -17,35 +22,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store.models import AlertSent, Classification, Post, ReviewItem, ReviewState, utcnow
 
 ALERT_LEVELS = (2, 3)
+# `alerts_sent.level` for an alert about a post whose classification failed (the column is NOT NULL,
+# and -1 sorts below every real level, which is the comparison we want).
+UNKNOWN_LEVEL = -1
 SENT, SENDING, FAILED = "sent", "sending", "failed"
 STALE_CLAIM = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
 class AlertDue:
-    """A post and channel that still need an alert. Carries no post text, by design."""
+    """A post and channel that still need an alert. Carries no post text, by design.
+
+    `level` is None when the post's classification failed and its risk is unknown.
+    """
 
     post_id: int
-    level: int
+    level: int | None
     channel: str
+
+    @property
+    def stored_level(self) -> int:
+        return UNKNOWN_LEVEL if self.level is None else self.level
 
 
 def alerts_due(session: Session, channels: list[str], since: datetime, now: datetime | None = None,
                limit: int = 500) -> list[AlertDue]:
-    """Alerts owed on `channels` for high/crisis posts whose level is new since `since`, highest first.
+    """Alerts owed on `channels` for posts whose level is new since `since`; crisis, high, unknown.
 
     A post a person has already hidden or approved needs no alert; a pending or escalated one does.
     "New" is a classification or a change to the review item (a moderator's correction) since `since`.
     """
     now = now or utcnow()
-    current = ReviewItem.level
+    current = func.coalesce(ReviewItem.level, UNKNOWN_LEVEL)
     out: list[AlertDue] = []
     for channel in channels:
         q = (
@@ -54,7 +69,7 @@ def alerts_due(session: Session, channels: list[str], since: datetime, now: date
             .join(Classification, Classification.post_id == Post.id)
             # At most one row per (post, channel): the unique constraint.
             .outerjoin(AlertSent, and_(AlertSent.post_id == Post.id, AlertSent.channel == channel))
-            .where(current.in_(ALERT_LEVELS),
+            .where(or_(ReviewItem.level.in_(ALERT_LEVELS), ReviewItem.level.is_(None)),
                    Post.deleted_at.is_(None),
                    ReviewItem.state.in_((ReviewState.PENDING.value, ReviewState.ESCALATED.value)),
                    or_(Classification.classified_at >= since, ReviewItem.updated_at >= since),
@@ -76,7 +91,7 @@ def claim_alert(session: Session, due: AlertDue, now: datetime | None = None) ->
                                                  AlertSent.channel == due.channel))
     if row is None:
         insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
-        stmt = insert(AlertSent).values(post_id=due.post_id, channel=due.channel, level=due.level,
+        stmt = insert(AlertSent).values(post_id=due.post_id, channel=due.channel, level=due.stored_level,
                                         status=SENDING, sent_at=now)
         # A concurrent run that inserted first wins; this one then has nothing to send.
         stmt = stmt.on_conflict_do_nothing(index_elements=["post_id", "channel"]).returning(AlertSent.id)
@@ -88,8 +103,8 @@ def claim_alert(session: Session, due: AlertDue, now: datetime | None = None) ->
         .where(AlertSent.id == row.id,
                or_(AlertSent.status == FAILED,
                    and_(AlertSent.status == SENDING, AlertSent.sent_at <= now - STALE_CLAIM),
-                   and_(AlertSent.status == SENT, AlertSent.level < due.level)))
-        .values(status=SENDING, level=due.level, sent_at=now)
+                   and_(AlertSent.status == SENT, AlertSent.level < due.stored_level)))
+        .values(status=SENDING, level=due.stored_level, sent_at=now)
         .execution_options(synchronize_session=False)
     )
     return res.rowcount == 1
