@@ -1,10 +1,13 @@
-"""Tell moderators at once about high (2) and crisis (3) posts: by webhook and/or email.
+"""Tell moderators at once about high (2), crisis (3) and unreadable posts: by webhook and/or email.
 
 The message carries the level and a link to the post in the review queue, nothing else: no text,
-no title, no author (the post is health data, and webhooks and mailboxes are not ours). Each post
-is alerted once per channel (`AlertSent`); a failed send is recorded and tried again by the next
-run, and a claim makes two overlapping runs send once between them. A crash between a send and
-its record can repeat that one alert: we prefer a repeat to a missed crisis.
+no title, no author (the post is health data, and webhooks and mailboxes are not ours). A post
+whose classification failed is alerted with the level "unknown (classification failed)" (`level`
+null in the JSON), never with the error, which may quote the model's input. Each post is alerted
+once per channel and level, and again only when its level rises above the one sent (`store.alerts`);
+a failed send is recorded and tried again by the next run, and a claim makes two overlapping runs
+send once between them. A crash between a send and its record can repeat that one alert: we prefer
+a repeat to a missed crisis.
 """
 
 from __future__ import annotations
@@ -27,9 +30,10 @@ from store.models import utcnow
 log = logging.getLogger(__name__)
 
 LEVEL_NAMES = {2: "high", 3: "crisis"}
+UNKNOWN_NAME = "unknown (classification failed)"
 WEBHOOK, EMAIL = "webhook", "email"
-# Posts classified longer ago than this are not "new": switching alerts on over an old database
-# must not page moderators about last year's posts.
+# Posts classified (or whose review item changed) longer ago than this are not "new": switching
+# alerts on over an old database must not page moderators about last year's posts.
 DEFAULT_MAX_AGE = timedelta(days=2)
 
 
@@ -57,16 +61,23 @@ def review_link(settings: Settings, post_id: int) -> str:
 
 
 def alert_message(settings: Settings, due: AlertDue) -> dict:
-    """The whole message, as JSON for a webhook (also the email's content): level and link only."""
-    name = LEVEL_NAMES.get(due.level, str(due.level))
+    """The whole message, as JSON for a webhook (also the email's content): level and link only.
+
+    `level` is null and `level_name` "unknown (classification failed)" for a post the model could
+    not read.
+    """
+    name = UNKNOWN_NAME if due.level is None else LEVEL_NAMES.get(due.level, str(due.level))
     link = review_link(settings, due.post_id)
-    return {
-        "level": due.level,
-        "level_name": name,
-        "link": link,
-        # `text` makes Slack/Mattermost/Teams-style incoming webhooks show something readable.
-        "text": f"peerfeed: a {name}-level post needs a moderator now: {link}",
-    }
+    message = {"level": due.level, "level_name": name, "link": link}
+    # `text` makes Slack/Mattermost/Teams-style incoming webhooks show something readable.
+    message["text"] = f"peerfeed: {_headline(message)} now: {link}"
+    return message
+
+
+def _headline(message: dict) -> str:
+    if message["level"] is None:
+        return "a post the classifier could not read (risk unknown) needs a moderator"
+    return f"a {message['level_name']}-level post needs a moderator"
 
 
 def send_webhook(settings: Settings, message: dict, client: httpx.Client | None = None) -> None:
@@ -88,11 +99,11 @@ def send_email(settings: Settings, message: dict) -> None:
     With `smtp_starttls` the connection is upgraded first; with `smtp_username` it logs in.
     """
     mail = EmailMessage()
-    mail["Subject"] = f"peerfeed: {message['level_name']}-level post needs a moderator"
+    mail["Subject"] = f"peerfeed: {_headline(message)}"
     mail["From"] = settings.smtp_from
     mail["To"] = ", ".join(settings.alert_email_to)
-    mail.set_content(f"{message['text']}\n\nLevel: {message['level']} ({message['level_name']})\n"
-                     f"Open: {message['link']}\n")
+    level = message["level_name"] if message["level"] is None else f"{message['level']} ({message['level_name']})"
+    mail.set_content(f"{message['text']}\n\nLevel: {level}\nOpen: {message['link']}\n")
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.fetch_timeout_s) as smtp:
         if settings.smtp_starttls:
             smtp.starttls()
@@ -104,7 +115,10 @@ def send_email(settings: Settings, message: dict) -> None:
 
 def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
                 max_age: timedelta = DEFAULT_MAX_AGE) -> AlertReport:
-    """Send every alert owed (new level 2-3 posts x configured channels); safe to run at any time."""
+    """Send every alert owed (new or risen level 2-3 and unreadable posts x configured channels).
+
+    Safe to run at any time, and from two places at once.
+    """
     now = now or utcnow()
     report = AlertReport()
     chans = channels(settings)

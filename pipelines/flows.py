@@ -174,7 +174,8 @@ def classify_batches(database_url: str, ranges: list[tuple[int, int]], batch_siz
     for fut in as_completed(futures):
         part = fut.result()
         _merge(total, part)
-        if alert and (part.by_level.get(2) or part.by_level.get(3)):
+        # A post the model could not read is of unknown risk: it is alerted like a high one.
+        if alert and (part.by_level.get(2) or part.by_level.get(3) or part.failed):
             send_alerts_task(database_url)
     return total
 

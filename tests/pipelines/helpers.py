@@ -1,4 +1,5 @@
-"""Builders for the pipelines' tests: posts as collectors hand them over, stored and classified."""
+"""Builders for the pipelines' tests: posts as collectors hand them over, stored and classified;
+settings that point alerts at the local receivers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 
 from peerfeed.records import Platform, Post
+from peerfeed.settings import Settings
 from pipelines.classifying import classify_pending
 from store.db import transaction
 from store.models import Post as PostRow
@@ -38,3 +40,16 @@ def store_and_classify(engine, posts, model=None) -> dict[str, int]:
     classify_pending(engine, model or KeywordModel())
     with transaction(engine) as s:
         return dict(s.execute(select(PostRow.platform_id, PostRow.id)).all())
+
+
+def settings_for(webhook=None, smtp=None, **kw) -> Settings:
+    """Settings sending alerts to the `webhook` receiver and/or the `smtp` server fixtures."""
+    values = dict(public_base_url="https://peerfeed.example.org/")
+    if webhook is not None:
+        values["alert_webhook_url"] = webhook.url
+    if smtp is not None:
+        host, port, _ = smtp
+        values.update(smtp_host=host, smtp_port=port, alert_email_to=["mods@peerfeed.example.org"],
+                      smtp_from="alerts@peerfeed.example.org")
+    values.update(kw)
+    return Settings(_env_file=None, **values)

@@ -14,23 +14,11 @@ from store.alerts import alert_history
 from store.db import transaction
 from store.models import AlertSent, ReviewItem, utcnow
 from store.review import hide
-from tests.pipelines.helpers import store_and_classify, toot
+from tests.pipelines.helpers import settings_for, store_and_classify, toot
 
 CRISIS = "Goodbye everyone, I have made my plan for tonight. Jo Bloggs, 12 Acacia Road"
 HIGH = "I can't go on like this, the carer support just stopped"
 CALM = "Our peer support group meets on Tuesday, all welcome"
-
-
-def settings_for(webhook=None, smtp=None, **kw) -> Settings:
-    values = dict(public_base_url="https://peerfeed.example.org/")
-    if webhook is not None:
-        values["alert_webhook_url"] = webhook.url
-    if smtp is not None:
-        host, port, _ = smtp
-        values.update(smtp_host=host, smtp_port=port, alert_email_to=["mods@peerfeed.example.org"],
-                      smtp_from="alerts@peerfeed.example.org")
-    values.update(kw)
-    return Settings(_env_file=None, **values)
 
 
 def test_a_crisis_and_a_high_post_alert_by_webhook_and_email_once(engine, webhook, smtp_server):
