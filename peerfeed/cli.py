@@ -204,7 +204,7 @@ def themes_cmd(
 
 @app.command("alerts")
 def alerts_cmd(ctx: typer.Context):
-    """Send any alerts owed for new high or crisis posts (webhook/email from settings; no post text)."""
+    """Send any alerts owed: high or crisis posts, a rise in level, posts the model could not read (no post text)."""
     from pipelines.alerts import channels, send_alerts
 
     settings = _settings(ctx)

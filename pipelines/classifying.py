@@ -1,7 +1,7 @@
 """Classify: read unclassified posts in batches, store results, hold what needs a person.
 
 If the model fails on a batch, each post is retried alone; a post that still fails is held for
-review with the reason, never published.
+review with the reason, never published, and is tried again when a new model version runs.
 """
 
 from __future__ import annotations
@@ -54,12 +54,14 @@ def classify_batch(model, texts: list[str]) -> list[tuple[Any | None, str | None
 
 
 def classify_pending(engine: Engine, model, batch_size: int = 1000, limit: int | None = None) -> ClassifyReport:
-    """Classify every post without a classification; safe to repeat (done posts are skipped)."""
+    """Classify every post without a classification, and retry the posts an older model version
+    failed on; safe to repeat (done posts are skipped)."""
     report = ClassifyReport(by_level={})
     after = 0
+    version = getattr(model, "version", None)
     while limit is None or report.classified + report.failed < limit:
         with transaction(engine) as session:
-            todo = posts_to_classify(session, limit=batch_size, after_id=after)
+            todo = posts_to_classify(session, limit=batch_size, after_id=after, model_version=version)
         if not todo:
             break
         after = todo[-1][0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import Classification, Post, PostTopic, ReviewItem, ReviewState, utcnow
@@ -25,12 +25,21 @@ def queue_priority(level: int | None, escalated: bool = False) -> int:
     return base + (ESCALATED_BONUS if escalated else 0)
 
 
-def posts_to_classify(session: Session, limit: int = 1000, after_id: int = 0) -> list[tuple[int, str]]:
-    """(post id, text) of live posts with no classification yet, oldest id first."""
+def posts_to_classify(session: Session, limit: int = 1000, after_id: int = 0,
+                      model_version: str | None = None) -> list[tuple[int, str]]:
+    """(post id, text) of live posts with no classification yet, oldest id first.
+
+    With `model_version`, also the posts whose classification failed under another model version:
+    a new model (after retraining or a fix) gets one try at each post an older one could not read,
+    and a post that fails again is not retried until the version changes again.
+    """
+    todo = Classification.id.is_(None)
+    if model_version is not None:
+        todo = or_(todo, and_(Classification.error.is_not(None), Classification.model_version != model_version))
     q = (
         select(Post.id, Post.title, Post.content_text, Post.content_warning)
         .outerjoin(Classification, Classification.post_id == Post.id)
-        .where(Classification.id.is_(None), Post.deleted_at.is_(None), Post.id > after_id)
+        .where(todo, Post.deleted_at.is_(None), Post.id > after_id)
         .order_by(Post.id)
         .limit(limit)
     )

@@ -1,0 +1,49 @@
+"""A post the model could not read is held, then tried again by the next model version, once."""
+
+from sqlalchemy import select
+
+from pipelines.classifying import classify_pending
+from store.db import transaction
+from store.models import Classification, ReviewItem
+from tests.pipelines.doubles import KeywordModel
+from tests.pipelines.helpers import store_and_classify, toot
+
+UNREADABLE = "struggling, and the model chokes on this one"
+
+
+class NextModel(KeywordModel):
+    version = "keyword-test-2"
+
+
+def _state(engine, pid):
+    with transaction(engine) as s:
+        c = s.scalar(select(Classification).where(Classification.post_id == pid))
+        item = s.scalar(select(ReviewItem).where(ReviewItem.post_id == pid))
+        return c.model_version, c.error, c.distress, item.state, item.level
+
+
+def test_a_failed_post_is_retried_by_a_new_model_version_and_not_by_the_same_one(engine):
+    ids = store_and_classify(engine, [toot(1, UNREADABLE), toot(2, "a carer's workshop")],
+                             model=KeywordModel(fail_on="chokes"))
+    pid = ids[toot(1, UNREADABLE).platform_id]
+    assert _state(engine, pid) == ("keyword-test-1", "RuntimeError: keyword model cannot read this text",
+                                   None, "pending", None)
+
+    same = KeywordModel(fail_on="chokes")
+    report = classify_pending(engine, same)
+    assert (report.classified, report.failed, same.calls) == (0, 0, 0)  # the same version does not retry
+
+    still_failing = NextModel(fail_on="chokes")
+    report = classify_pending(engine, still_failing)
+    assert (report.classified, report.failed) == (0, 1)  # one try for the new version...
+    assert _state(engine, pid)[:2] == ("keyword-test-2", "RuntimeError: keyword model cannot read this text")
+    report = classify_pending(engine, still_failing)
+    assert (report.classified, report.failed) == (0, 0)  # ...and only one
+
+    class Fixed(KeywordModel):
+        version = "keyword-test-3"
+
+    report = classify_pending(engine, Fixed())
+    assert (report.classified, report.failed) == (1, 0)
+    # Read at last: level 1 ("struggling"), still held for a person; the error is gone.
+    assert _state(engine, pid)[1:] == (None, 1, "pending", 1)
