@@ -69,7 +69,10 @@ def add_user(engine: Engine, username: str, role: str, password: str, email: str
 
 
 def authenticate(engine: Engine, username: str, password: str) -> User | None:
-    """The user when name and password match, else None (the same answer for an unknown name)."""
+    """The user when name and password match, else None (the same answer for an unknown name).
+
+    Not throttled: a sign-in form must call `sign_in`, which counts failures and refuses guessing.
+    """
     with transaction(engine) as s:
         user = get_user(s, username or "")
     if user is None:
