@@ -1,20 +1,30 @@
-"""Local accounts: password hashing (scrypt, salted) and the demo's sign-in accounts.
+"""Local accounts: password hashing (scrypt, salted), throttled sign-in, and the demo's accounts.
 
 Hashes look like `scrypt$n$r$p$salt_hex$hash_hex`, so the cost can be raised later and old hashes
-still verify. Used when no single-sign-on (OIDC) provider is configured.
+still verify. Used when no single-sign-on (OIDC) provider is configured. `sign_in` is what the
+sign-in page calls: it refuses guessing (store.sign_in_attempts) before any password is checked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
+import logging
+import math
 import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
+from peerfeed.settings import Settings
 from store.db import transaction
-from store.models import Role, User
+from store.models import Role, User, utcnow
+from store.sign_in_attempts import Throttle, attempt_name, begin_attempt, clear_failures, current_lock
 from store.users import create_user, get_user, set_password_hash
+
+log = logging.getLogger(__name__)
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 10
@@ -59,13 +69,91 @@ def add_user(engine: Engine, username: str, role: str, password: str, email: str
 
 
 def authenticate(engine: Engine, username: str, password: str) -> User | None:
-    """The user when name and password match, else None (the same answer for an unknown name)."""
+    """The user when name and password match, else None (the same answer for an unknown name).
+
+    Not throttled: a sign-in form must call `sign_in`, which counts failures and refuses guessing.
+    """
     with transaction(engine) as s:
         user = get_user(s, username or "")
     if user is None:
         check_password(password, _DUMMY_HASH)  # spend the same time, so names cannot be probed
         return None
     return user if check_password(password, user.password_hash) else None
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """The signed-in user, or None; `retry_at` is set when attempts are refused until then."""
+
+    user: User | None
+    retry_at: datetime | None = None
+
+
+def client_key(address: object) -> str | None:
+    """The key a client address is counted under: an IPv4 address, or an IPv6 address's /64.
+
+    One IPv6 host usually holds a whole /64, so counting single addresses would not slow it down.
+    Anything that is not an IP address string (none known, a test double) gives None: no client limit.
+    """
+    if not isinstance(address, str):
+        return None
+    try:
+        ip = ipaddress.ip_address(address.strip().split("%")[0])
+    except ValueError:
+        return None
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def throttle_from_settings(settings: Settings) -> Throttle:
+    return Throttle(max_failures=settings.sign_in_max_failures,
+                    max_client_failures=settings.sign_in_max_failures_per_client,
+                    window=timedelta(seconds=settings.sign_in_window_s),
+                    lockout=timedelta(seconds=settings.sign_in_lockout_s),
+                    max_lockout=timedelta(seconds=settings.sign_in_max_lockout_s))
+
+
+def sign_in(engine: Engine, username: str, password: str, client: str | None = None,
+            throttle: Throttle | None = None, now: datetime | None = None) -> SignInResult:
+    """Check a local sign-in unless this name or client is locked out by earlier failures.
+
+    A locked name or client is refused without checking the password (the right one too), with
+    the time it may try again. A success clears the name's failures; a failure that locks the name
+    or the client is logged with fixed keys (never the password). Unknown names are counted and
+    answered exactly like real ones.
+    """
+    throttle = throttle or Throttle()
+    now = now or utcnow()
+    with transaction(engine) as s:
+        lock = begin_attempt(s, throttle, username, client, now)
+    if lock is not None:
+        return SignInResult(None, lock.until)
+    user = authenticate(engine, username, password)
+    if user is not None:
+        with transaction(engine) as s:
+            clear_failures(s, user.username)
+        return SignInResult(user)
+    with transaction(engine) as s:
+        lock = current_lock(s, throttle, username, client, now)
+    if lock is None:
+        return SignInResult(None)
+    log.warning("sign-in locked", extra={"username": attempt_name(username), "client": client,
+                                         "scope": lock.scope, "failures": lock.failures,
+                                         "locked_until": lock.until.isoformat()})
+    return SignInResult(None, lock.until)
+
+
+def refusal_message(retry_at: datetime, now: datetime | None = None) -> str:
+    """What a refused person is told: the same for every name and client, with when to try again."""
+    minutes = max(1, math.ceil((retry_at - (now or utcnow())).total_seconds() / 60))
+    shown = retry_at.replace(second=0, microsecond=0)
+    if shown < retry_at:  # round up: "after 14:05" must not be a minute too early
+        shown += timedelta(minutes=1)
+    return (f"Too many failed sign-in attempts. Try again after {shown:%H:%M} UTC "
+            f"(in {minutes} minute{'s' if minutes != 1 else ''}).")
 
 
 def ensure_demo_users(engine: Engine) -> list[tuple[str, str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Optional
 
 import typer
 
@@ -55,3 +56,23 @@ def users_list(ctx: typer.Context):
     with transaction(_engine(ctx)) as s:
         for user in list_users(s):
             typer.echo(f"{user.username}\t{user.role}\t{user.email or ''}\t{user.created_at:%Y-%m-%d}")
+
+
+@users_app.command("unlock")
+def users_unlock(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Argument(None, help="User name whose failed sign-ins to forget."),
+    client: Optional[str] = typer.Option(None, "--client", help="Also forget failures from this IP address."),
+):
+    """Lift a sign-in lockout at once by forgetting the failed attempts (the name need not exist)."""
+    from store.db import transaction
+    from store.sign_in_attempts import clear_client_failures, clear_failures
+
+    if not name and not client:
+        typer.echo("error: give a user name, --client ADDRESS, or both", err=True)
+        raise typer.Exit(2)
+    with transaction(_engine(ctx)) as s:
+        if name:
+            typer.echo(f"unlocked {name.strip()} ({clear_failures(s, name)} failed attempts forgotten)")
+        if client:
+            typer.echo(f"unlocked client {client} ({clear_client_failures(s, client)} failed attempts forgotten)")

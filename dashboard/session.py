@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard.accounts import authenticate
+from dashboard.accounts import SignInResult, client_key, sign_in, throttle_from_settings
 from peerfeed.settings import Settings
 from store.db import transaction
 from store.models import Role
@@ -70,12 +70,25 @@ def resolve(engine) -> Viewer | None:
     return viewer
 
 
-def sign_in_locally(engine, username: str, password: str) -> bool:
-    user = authenticate(engine, username, password)
-    if user is None:
-        return False
-    st.session_state[_LOCAL_KEY] = user.username
-    return True
+def client_address() -> str | None:
+    """This client's key for sign-in throttling (`accounts.client_key`), or None when unknown.
+
+    `st.context.ip_address` is the WebSocket's TCP peer (None for 127.0.0.1 and ::1; absent in old
+    Streamlit versions); uvicorn replaces the peer with X-Forwarded-For only for requests from a
+    trusted proxy (FORWARDED_ALLOW_IPS, default 127.0.0.1 and ::1), so a client cannot pick its own.
+    """
+    try:
+        return client_key(getattr(st.context, "ip_address", None))
+    except Exception:  # noqa: BLE001 - outside a running app there is no client at all
+        return None
+
+
+def sign_in_locally(engine, username: str, password: str, settings: Settings) -> SignInResult:
+    """Check a local sign-in (throttled, see dashboard.accounts.sign_in) and remember who it is."""
+    result = sign_in(engine, username, password, client_address(), throttle_from_settings(settings))
+    if result.user is not None:
+        st.session_state[_LOCAL_KEY] = result.user.username
+    return result
 
 
 def sign_out() -> None:

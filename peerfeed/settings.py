@@ -52,3 +52,12 @@ class Settings(BaseSettings):
     # Dashboard
     digest_requires_sign_in: bool = False
     site_dir: Path = Path("site")
+
+    # Sign-in throttling for local accounts (store/sign_in_attempts.py, docs/security.md): this many
+    # failures for one user name (or from one client address) within the window lock it for
+    # `sign_in_lockout_s`, doubling with each further failure, at most `sign_in_max_lockout_s`.
+    sign_in_max_failures: int = Field(default=5, ge=1)
+    sign_in_max_failures_per_client: int = Field(default=20, ge=1)
+    sign_in_window_s: int = Field(default=24 * 3600, ge=60)
+    sign_in_lockout_s: int = Field(default=60, ge=1)
+    sign_in_max_lockout_s: int = Field(default=30 * 60, ge=1)

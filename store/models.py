@@ -255,6 +255,26 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SignInAttempt(Base):
+    """One failed (or still being checked) local sign-in: which name, from where, when. Never a password.
+
+    Locks are not stored; `store.sign_in_attempts` derives them from these rows. Rows older than the
+    throttle window are pruned whenever a new one is recorded.
+    """
+
+    __tablename__ = "sign_in_attempts"
+    __table_args__ = (
+        Index("ix_sign_in_attempts_username", "username", "at"),
+        Index("ix_sign_in_attempts_client", "client", "at"),
+        Index("ix_sign_in_attempts_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(200))  # as typed (trimmed): unknown names count too
+    client: Mapped[str | None] = mapped_column(String(64))  # the client's IP address, when known
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ThemeSnapshot(Base):
     """Aggregate themes for one period: topic volumes, emerging terms, distress rates (k-suppressed)."""
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import data, session
+from dashboard.accounts import refusal_message
 
 st.title("Sign in")
 settings = session.settings()
@@ -16,8 +17,11 @@ else:
         password = st.text_input("Password", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        if session.sign_in_locally(data.engine(settings.database_url), username, password):
+        result = session.sign_in_locally(data.engine(settings.database_url), username, password, settings)
+        if result.user is not None:
             st.rerun()
+        elif result.retry_at is not None:
+            st.error(refusal_message(result.retry_at))
         else:
             st.error("That user name and password do not match an account.")
     st.caption("Accounts are made by an administrator with `peerfeed users add NAME --role ROLE`.")

@@ -1,9 +1,16 @@
-"""Local accounts: hashed passwords, sign-in, demo accounts."""
+"""Local accounts: hashed passwords, sign-in (throttled), demo accounts."""
+
+import logging
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from dashboard.accounts import (add_user, authenticate, check_password, ensure_demo_users, hash_password)
+from dashboard.accounts import (_DUMMY_HASH, SCRYPT_N, SCRYPT_P, SCRYPT_R, add_user, authenticate, check_password,
+                                client_key, ensure_demo_users, hash_password, refusal_message, sign_in,
+                                throttle_from_settings)
+from peerfeed.settings import Settings
 from store.db import transaction
+from store.sign_in_attempts import Throttle, failure_count
 from store.users import UserExists, get_user
 
 
@@ -38,3 +45,93 @@ def test_demo_accounts_are_made_once_and_get_a_fresh_password_each_run(sqlite_en
         assert authenticate(sqlite_engine, user, old) is None
     with transaction(sqlite_engine) as s:
         assert get_user(s, "demo.moderator").password_hash.startswith("scrypt$")
+
+
+# Throttled sign-in (dashboard.accounts.sign_in over store.sign_in_attempts), on SQLite and PostgreSQL.
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+THROTTLE = Throttle(max_failures=3, max_client_failures=6, window=timedelta(hours=1),
+                    lockout=timedelta(minutes=1), max_lockout=timedelta(minutes=30))
+
+
+def guesses(engine, name, count, start=T0, client=None):
+    """`count` wrong passwords for `name`, a second apart; the results."""
+    return [sign_in(engine, name, f"wrong guess {i}", client, THROTTLE, start + timedelta(seconds=i))
+            for i in range(count)]
+
+
+def test_a_locked_name_is_refused_even_with_the_right_password_until_the_lock_ends(engine):
+    add_user(engine, "mod.alex", "moderator", "a long passphrase")
+    first = guesses(engine, "mod.alex", 3)
+    assert [r.retry_at for r in first[:2]] == [None, None]
+    assert first[2].user is None and first[2].retry_at == T0 + timedelta(seconds=2, minutes=1)
+
+    refused = sign_in(engine, "mod.alex", "a long passphrase", None, THROTTLE, T0 + timedelta(seconds=30))
+    assert refused.user is None and refused.retry_at == first[2].retry_at
+
+    ok = sign_in(engine, "mod.alex", "a long passphrase", None, THROTTLE, first[2].retry_at)
+    assert ok.user.username == "mod.alex" and ok.retry_at is None
+    with transaction(engine) as s:
+        assert failure_count(s, "mod.alex") == 0  # success forgets the failures
+
+
+def test_an_unknown_name_gets_exactly_the_answers_a_real_one_gets(engine):
+    add_user(engine, "mod.alex", "moderator", "a long passphrase")
+    real = guesses(engine, "mod.alex", 5)
+    unknown = guesses(engine, "no.such.person", 5)
+    assert [(r.user, r.retry_at) for r in real] == [(None, r.retry_at) for r in unknown]
+    assert refusal_message(real[-1].retry_at, T0) == refusal_message(unknown[-1].retry_at, T0)
+    # Both spend a full scrypt check when not locked: the dummy hash has the real cost parameters.
+    assert _DUMMY_HASH.split("$")[1:4] == [str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P)]
+
+
+def test_one_client_guessing_many_names_is_locked_but_the_others_are_not(engine):
+    add_user(engine, "mod.alex", "moderator", "a long passphrase")
+    for i in range(6):
+        sign_in(engine, f"name{i}", "wrong", "203.0.113.9", THROTTLE, T0 + timedelta(seconds=i))
+    at = T0 + timedelta(seconds=10)
+    assert sign_in(engine, "mod.alex", "a long passphrase", "203.0.113.9", THROTTLE, at).retry_at is not None
+    assert sign_in(engine, "mod.alex", "a long passphrase", "198.51.100.1", THROTTLE, at).user is not None
+    # Signing in to one's own account does not wipe the client's record of guessing other names.
+    assert sign_in(engine, "name0", "wrong", "203.0.113.9", THROTTLE, at).retry_at is not None
+
+
+def test_every_lockout_is_logged_with_fixed_keys_and_never_the_password(engine, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.accounts")
+    for i in range(4):
+        sign_in(engine, "mod.alex", f"secret-guess-{i}", "203.0.113.9", THROTTLE, T0 + timedelta(minutes=2 * i))
+    locked = [r for r in caplog.records if r.getMessage() == "sign-in locked"]
+    assert len(locked) == 2  # the 3rd failure locks, and so does the 4th after the first lock ended
+    assert [(r.username, r.client, r.scope, r.failures) for r in locked] == [
+        ("mod.alex", "203.0.113.9", "user", 3), ("mod.alex", "203.0.113.9", "user", 4)]
+    assert locked[1].locked_until == (T0 + timedelta(minutes=6 + 2)).isoformat()
+    everything = " ".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
+    assert "secret-guess" not in everything
+
+
+def test_the_refusal_names_the_time_to_try_again_rounded_up():
+    msg = refusal_message(datetime(2026, 3, 2, 9, 4, 10, tzinfo=timezone.utc), T0)
+    assert msg == "Too many failed sign-in attempts. Try again after 09:05 UTC (in 5 minutes)."
+    assert "(in 1 minute)" in refusal_message(T0 + timedelta(seconds=20), T0)
+
+
+def test_throttle_settings_come_from_peerfeed_environment(monkeypatch):
+    monkeypatch.setenv("PEERFEED_SIGN_IN_MAX_FAILURES", "7")
+    monkeypatch.setenv("PEERFEED_SIGN_IN_MAX_LOCKOUT_S", "600")
+    throttle = throttle_from_settings(Settings(_env_file=None))
+    assert throttle.max_failures == 7 and throttle.max_lockout == timedelta(minutes=10)
+    assert throttle.max_client_failures == 20 and throttle.window == timedelta(hours=24)
+    assert throttle.lockout == timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("address,key", [
+    ("203.0.113.9", "203.0.113.9"),
+    (" 203.0.113.9 ", "203.0.113.9"),
+    ("::ffff:203.0.113.9", "203.0.113.9"),
+    ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+    ("2001:0db8:0001:0002:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),  # same /64, same key
+    ("fe80::1%eth0", "fe80::/64"),
+    (None, None), ("", None), ("not an address", None), (object(), None),
+])
+def test_client_addresses_are_counted_per_ipv4_address_or_ipv6_64(address, key):
+    assert client_key(address) == key

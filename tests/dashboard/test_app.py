@@ -77,6 +77,32 @@ def test_sign_in_with_a_local_account(dash):
     assert [t.value for t in at.title] == ["Review queue"]  # a moderator lands on the queue
 
 
+def try_sign_in(at: AppTest, user: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_user").input(user)
+    at.text_input(key="sign_in_password").input(password)
+    return at.button[0].click().run()
+
+
+def test_sign_in_is_refused_after_repeated_failures_in_every_session(dash, monkeypatch):
+    monkeypatch.setenv("PEERFEED_SIGN_IN_MAX_FAILURES", "3")
+    at = open_app(page="sign_in")
+    for _ in range(2):
+        assert "do not match" in try_sign_in(at, "mod.alex", "not the password").error[0].value
+    refusal = try_sign_in(at, "mod.alex", "not the password").error[0].value
+    assert refusal.startswith("Too many failed sign-in attempts. Try again after ") and "UTC (in 1 minute)" in refusal
+    # The right password is refused too, here and in a new session (another tab, or after a restart).
+    assert try_sign_in(at, "mod.alex", PASSWORD).error[0].value == refusal
+    other = open_app(page="sign_in")
+    assert try_sign_in(other, "mod.alex", PASSWORD).error[0].value == refusal
+    assert [t.value for t in other.title] == ["Sign in"] and "local_user" not in other.session_state
+    # A name with no account is answered the same way, and another name is not locked.
+    for _ in range(3):
+        unknown = try_sign_in(other, "mod.nobody", "not the password").error[0].value
+    assert unknown.startswith("Too many failed sign-in attempts.")
+    try_sign_in(other, "mod.bea", PASSWORD)
+    assert [t.value for t in other.title] == ["Review queue"]
+
+
 def test_digest_can_require_sign_in(dash, monkeypatch):
     monkeypatch.setenv("PEERFEED_DIGEST_REQUIRES_SIGN_IN", "true")
     at = open_app()

@@ -125,3 +125,35 @@ def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url, tmp
                 "digest.png", "review-queue.png", "sign-in.png", "sources.png", "themes.png"]
         finally:
             browser.close()
+
+
+def test_sign_in_throttle_sees_the_client_address_a_trusted_proxy_forwards(dashboard_url):
+    """The real server hands st.context.ip_address to the throttle: X-Forwarded-For from 127.0.0.1
+    (uvicorn's default trusted proxy) is the client; a browser at 127.0.0.1 itself has no address."""
+    from playwright.sync_api import expect, sync_playwright
+    from sqlalchemy import select
+
+    from store.db import transaction
+    from store.models import SignInAttempt
+
+    base, engine, _ = dashboard_url
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            for forwarded, user in (("203.0.113.7", "guess.v4"), ("2001:db8:5:6::9", "guess.v6"),
+                                    (None, "guess.local")):
+                headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+                context = browser.new_context(extra_http_headers=headers)
+                page = context.new_page()
+                page.set_default_timeout(15_000)
+                page.goto(f"{base}/sign-in")
+                page.get_by_label("User name").fill(user)
+                page.get_by_label("Password", exact=True).fill("not the password")
+                page.get_by_role("button", name="Sign in").click()
+                expect(page.get_by_text("do not match an account")).to_be_visible()
+                context.close()
+        finally:
+            browser.close()
+    with transaction(engine) as s:
+        seen = {a.username: a.client for a in s.scalars(select(SignInAttempt))}
+    assert seen == {"guess.v4": "203.0.113.7", "guess.v6": "2001:db8:5:6::/64", "guess.local": None}
