@@ -140,7 +140,11 @@ def fetch_feed(
             last_modified=response.last_modified or state.last_modified,
             url=response.permanent_url or state.url,
         )
-        return FetchResult(source=source.name, state=new_state, not_modified=True, http_status=304)
+        comments: list[Post] = []
+        if opts.get("comments"):
+            # WordPress says 304 when no post changed, however many comments came in.
+            comments, new_state = _comment_threads([], source, settings, new_state, response.url, client)
+        return FetchResult(source=source.name, posts=comments, state=new_state, not_modified=True, http_status=304)
 
     new_state = replace(
         state,
@@ -160,15 +164,24 @@ def fetch_feed(
             error=str(exc),
         )
     if opts.get("comments"):
-        from collectors.comments import fetch_comment_threads
-
-        posts += fetch_comment_threads(posts, source, settings, response.url, client=client)
+        comments, new_state = _comment_threads(posts, source, settings, new_state, response.url, client)
+        posts += comments
     if warning:
         # Not an error (the posts are kept, a person's words matter more than a stray byte) but
         # recorded, so someone can tell the blog's owner.
         warning = f"{source.name}: {warning} ({response.url})"
         log.warning(warning, extra={"source": source.name, "url": response.url})
     return FetchResult(source=source.name, posts=posts, state=new_state, http_status=response.status, error=warning)
+
+
+def _comment_threads(posts: list[Post], source: SourceConfig, settings: Settings, state: SourceState,
+                     feed_url: str, client: httpx.Client | None) -> tuple[list[Post], SourceState]:
+    """The comments of the threads worth reading now, and the state that remembers those threads."""
+    from collectors.comments import dump_threads, fetch_comment_threads, load_threads, threads_to_follow
+
+    threads = threads_to_follow(load_threads(state.cursor), posts, source, feed_url)
+    comments, threads = fetch_comment_threads(threads, source, settings, client=client, skip_empty=bool(posts))
+    return comments, replace(state, cursor=dump_threads(threads))
 
 
 def fetch_limits(source: SourceConfig) -> dict:

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from collectors.base import SourceState
-from collectors.comments import comments_from_feed
+from collectors.comments import comments_from_feed, load_threads
 from collectors.rss import fetch_feed, parse_feed
 from peerfeed.records import Platform
 from peerfeed.sample_server import SampleServer
@@ -68,10 +68,13 @@ def test_thread_count_is_capped(server, settings):
     feed = (SAMPLES / "bridges-peer-support.xml").read_bytes()
     url = server.reply("/rss/bridges-peer-support.xml", feed)
     server.reply("/rss/comments/bridges-leaving-x.xml", (SAMPLES / "comments" / "bridges-leaving-x.xml").read_bytes())
-    result = fetch_feed(bridges_source(url, comments=True, comments_max_threads=1), SourceState(), settings)
-    # The newest post with comments (21 Nov) wins; the 24 Oct thread is left for another day.
+    result = fetch_feed(bridges_source(url, comments=True, comments_max_threads=2), SourceState(), settings)
+    # The two newest threads are followed: 25 Nov (no comments yet, so not asked for this time)
+    # and 21 Nov; the 24 Oct thread is left out.
     assert [r.path for r in server.requests if "comments" in r.path] == ["/rss/comments/bridges-leaving-x.xml"]
     assert len(result.posts) == 12
+    assert [t.platform_id for t in load_threads(result.state.cursor)] == [
+        "https://bridgespeer.example/?p=2291", "https://bridgespeer.example/?p=2284"]
 
 
 def test_sample_server_plays_both_sample_feeds(settings):
@@ -93,3 +96,103 @@ def test_comment_feeds_on_other_hosts_are_not_followed(server, settings, caplog)
         result = fetch_feed(bridges_source(url, comments=True), SourceState(), settings)
     assert result.ok and len([p for p in result.posts if p.reply_to]) == 2
     assert any("169.254.169.254" in r.getMessage() for r in caplog.records)
+
+
+# --- New comments on a blog whose posts did not change --------------------------------------------
+
+NEW_COMMENT = b"""<item>
+		<title>By: Sam</title>
+		<link>https://bridgespeer.example/2026/11/25/im-sorry/#comment-520</link>
+		<dc:creator><![CDATA[Sam]]></dc:creator>
+		<pubDate>Thu, 26 Nov 2026 01:10:00 +0000</pubDate>
+		<guid isPermaLink="false">https://bridgespeer.example/?p=2291#comment-520</guid>
+		<description><![CDATA[Reading this at 1am. Same here, I don't see the point any more.]]></description>
+	</item>
+</channel>"""
+
+
+class WordPressBlog:
+    """A blog as WordPress serves it: the posts feed says 304 while no *post* changed, whatever the
+    comments do; each comment feed has its own ETag."""
+
+    def __init__(self, server) -> None:
+        import re
+
+        feed = (SAMPLES / "bridges-peer-support.xml").read_bytes()
+        # Every thread served here (the sample's absolute ones point at a host that does not exist).
+        feed = re.sub(rb"<wfw:commentRss>https://bridgespeer\.example/\d+/\d+/\d+/([\w-]+)/feed/</wfw:commentRss>",
+                      rb"<wfw:commentRss>/rss/comments/bridges-\1.xml</wfw:commentRss>", feed)
+        self.threads: dict[str, bytes] = {}
+        for slug in re.findall(rb"/rss/comments/bridges-([\w-]+)\.xml", feed):
+            path = f"/rss/comments/bridges-{slug.decode()}.xml"
+            sample = SAMPLES / "comments" / f"bridges-{slug.decode()}.xml"
+            self.threads[path] = sample.read_bytes() if sample.is_file() else EMPTY_THREAD
+            server.route(path, self._serve(path))
+        self.posts = feed
+        self.url = server.route("/rss/bridges-peer-support.xml", self._serve(None))
+
+    def _serve(self, path):
+        def handler(h):
+            body = self.posts if path is None else self.threads[path]
+            etag = f'"{hash(body)}"'
+            if h.headers.get("If-None-Match") == etag:
+                h.send_response(304)
+                h.send_header("ETag", etag)
+                h.end_headers()
+                return
+            h.send_response(200)
+            h.send_header("Content-Type", "application/rss+xml; charset=UTF-8")
+            h.send_header("Content-Length", str(len(body)))
+            h.send_header("ETag", etag)
+            h.end_headers()
+            h.wfile.write(body)
+        return handler
+
+
+EMPTY_THREAD = b"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Comments on: a post</title><link>https://bridgespeer.example/</link><description></description>
+</channel>
+</rss>"""
+
+
+def test_a_new_comment_is_collected_while_the_blog_answers_304_and_only_once(server, settings, sqlite_url):
+    from sqlalchemy import select
+
+    from pipelines.collecting import collect_all
+    from store.db import make_engine, transaction
+    from store.models import Post as PostRow
+
+    blog = WordPressBlog(server)
+    engine = make_engine(sqlite_url)
+    sources = [bridges_source(blog.url, comments=True)]
+
+    def replies() -> list[tuple[str, str]]:
+        with transaction(engine) as s:
+            return sorted(s.execute(select(PostRow.author, PostRow.reply_to).where(PostRow.reply_to.is_not(None))).all())
+
+    def thread_requests() -> list[tuple[str, str | None]]:
+        seen = [(r.path, {k.lower(): v for k, v in r.headers.items()}.get("if-none-match"))
+                for r in server.requests if "/comments/" in r.path]
+        server.requests.clear()
+        return seen
+
+    (first,) = collect_all(engine, settings, sources)
+    assert first.error_kind is None and len(replies()) == 4
+    # Only the two threads the feed counts comments on were asked for.
+    assert {p for p, _ in thread_requests()} == {"/rss/comments/bridges-leaving-x.xml",
+                                                 "/rss/comments/bridges-running-on-empty.xml"}
+
+    # Someone answers the newest post overnight; no post changes, so the posts feed says 304.
+    path = "/rss/comments/bridges-im-sorry.xml"
+    blog.threads[path] = blog.threads[path].replace(b"</channel>", NEW_COMMENT)
+    (second,) = collect_all(engine, settings, sources)
+    assert second.error_kind is None and second.new == 1
+    assert ("Sam", "https://bridgespeer.example/?p=2291") in replies() and len(replies()) == 5
+    # Every remembered thread was re-read, conditionally where we had its ETag.
+    asked = dict(thread_requests())
+    assert len(asked) == 10 and asked["/rss/comments/bridges-leaving-x.xml"] is not None
+
+    (third,) = collect_all(engine, settings, sources)
+    assert third.error_kind is None and third.new == 0 and len(replies()) == 5
+    assert all(etag is not None for _, etag in thread_requests())  # all conditional now: 304s
+    engine.dispose()
