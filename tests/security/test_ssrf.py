@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
+from mastodon.errors import MastodonError
 
 from collectors.address_guard import (
     AddressGuard,
@@ -29,6 +30,10 @@ from collectors.address_guard import (
 )
 from collectors.base import ErrorKind, SourceState
 from collectors.http import FetchError, _tls_context, fetch_url, make_client
+from collectors.mastodon import fetch_mastodon
+from collectors.mastodon_client import ResponseLog, classify
+from collectors.mastodon_client import make_client as mastodon_client
+from collectors.mastodon_deletions import check_deleted
 from collectors.rss import fetch_feed
 from peerfeed.records import Platform
 from peerfeed.settings import Settings
@@ -307,3 +312,44 @@ def test_the_redirect_hook_for_sdk_clients_checks_every_hop(inside, outside):
         client.get(outside.url("/xrpc/x", host="feed.example"))
     assert refusal_in(err.value).kind == "loopback"
     assert len(outside.hits) == 1 and inside.hits == []
+
+
+# --- Mastodon (requests) --------------------------------------------------------------------------
+
+def mastodon(url: str) -> SourceConfig:
+    return SourceConfig(name="toots", platform=Platform.MASTODON, url=url, kind="hashtag",
+                        options={"tag": "peersupport"})
+
+
+def test_mastodon_instance_whose_name_points_inside_is_refused(inside, loopback_name, settings):
+    inside.pages["/api/v1/timelines/tag/peersupport"] = (200, {"Content-Type": "application/json"}, b"[]")
+    result = fetch_mastodon(mastodon(f"http://{loopback_name}:{inside.port}"), SourceState(), settings)
+    assert result.error_kind is ErrorKind.CONFIG
+    assert loopback_name in result.error and "127.0.0.1, a loopback address" in result.error
+    assert inside.hits == []
+    control = fetch_mastodon(mastodon(f"http://127.0.0.1:{inside.port}"), SourceState(), settings)
+    assert control.ok, control.error
+
+
+@pytest.mark.parametrize("target", ["name", "literal"])
+def test_mastodon_instance_may_not_redirect_inside(inside, outside, settings, target):
+    inside.pages["/api/v1/timelines/tag/peersupport"] = (200, {"Content-Type": "application/json"}, b"[]")
+    host = "inside.example" if target == "name" else None
+    outside.pages["/api/v1/timelines/tag/peersupport"] = (
+        302, {"Location": inside.url("/api/v1/timelines/tag/peersupport", host=host)}, b"")
+    source = mastodon(outside.url("", host="mastodon.example"))
+    session = ResponseLog(settings.max_feed_bytes, source.url,
+                          guard({"mastodon.example": "127.0.0.2", "inside.example": "127.0.0.1"}))
+    api = mastodon_client(source, settings, session, use_token=False)
+    with session, pytest.raises(MastodonError) as err:
+        api.timeline_hashtag("peersupport")
+    failure = classify(err.value, api, "toots", session)
+    assert failure.kind is ErrorKind.CONFIG and "loopback" in failure.message
+    assert outside.hits[-1].endswith("/api/v1/timelines/tag/peersupport") and inside.hits == []
+
+
+def test_mastodon_deletion_check_skips_servers_whose_names_point_inside(inside, loopback_name, settings):
+    uri = f"http://{loopback_name}:{inside.port}/users/a/statuses/1"
+    outcome = check_deleted(mastodon("https://mastodon.example"), [uri], settings)
+    assert outcome.unchecked == [uri] and outcome.checked == 0 and outcome.ok
+    assert inside.hits == []
