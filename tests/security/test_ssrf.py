@@ -10,6 +10,7 @@ Where a test needs the real resolver with no help, it uses this machine's own ho
 from __future__ import annotations
 
 import ipaddress
+import json
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from collectors.address_guard import (
     url_hook,
 )
 from collectors.base import ErrorKind, SourceState
+from collectors.bluesky import fetch_bluesky
 from collectors.http import FetchError, _tls_context, fetch_url, make_client
 from collectors.mastodon import fetch_mastodon
 from collectors.mastodon_client import ResponseLog, classify
@@ -353,3 +355,20 @@ def test_mastodon_deletion_check_skips_servers_whose_names_point_inside(inside, 
     outcome = check_deleted(mastodon("https://mastodon.example"), [uri], settings)
     assert outcome.unchecked == [uri] and outcome.checked == 0 and outcome.ok
     assert inside.hits == []
+
+
+# --- Bluesky (atproto's httpx client) -------------------------------------------------------------
+
+def test_bluesky_service_whose_name_points_inside_is_refused(inside, loopback_name, settings):
+    inside.pages["/xrpc/app.bsky.feed.searchPosts"] = (
+        200, {"Content-Type": "application/json"}, json.dumps({"posts": []}).encode())
+    source = SourceConfig(name="sky", platform=Platform.BLUESKY, url=f"http://{loopback_name}:{inside.port}",
+                          kind="search", options={"q": "x"})
+    result = fetch_bluesky(source, SourceState(), settings)
+    # bluesky.py files any transport failure under network; the message says what was refused.
+    assert result.error_kind is ErrorKind.NETWORK
+    assert "refused to connect" in result.error and "loopback" in result.error
+    assert inside.hits == []
+    control = SourceConfig(name="sky", platform=Platform.BLUESKY, url=inside.url(""), kind="search",
+                           options={"q": "x"})
+    assert fetch_bluesky(control, SourceState(), settings).ok
