@@ -4,6 +4,11 @@ Bluesky rate-limits createSession (per account: 30 per 5 minutes, 300 per day), 
 logged in with the app password on every run would lock itself out. The session string is saved to
 `settings.bluesky_session_file` whenever the SDK creates or refreshes a session, and later runs
 import it; the password is used only when there is no usable saved session.
+
+A client made here connects only where collectors/address_guard.py allows: a service on a public
+host cannot send the SDK to an internal address (by a redirect, a PDS endpoint in a DID document, or
+a name that resolves inside). The SDK reports a refusal as a network error whose message says what
+was refused (`refusal_in` finds it).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from atproto import Client, Session, SessionEvent
 from atproto_client.exceptions import BadRequestError, LoginRequiredError, UnauthorizedError
 from atproto_client.request import Request, RequestBase
 
+from collectors.address_guard import AddressGuard, GuardedTransport, url_hook
 from peerfeed.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,6 +36,23 @@ log = logging.getLogger(__name__)
 # Sources collected in parallel log in one at a time, so the first saves a session the rest reuse
 # instead of each calling createSession.
 _LOGIN_LOCK = threading.Lock()
+
+
+class _GuardedRequest(Request):
+    """The SDK's own request layer (it follows redirects) on a guarded httpx client whose every
+    request, redirect hops included, must be allowed from `origin`."""
+
+    def __init__(self, origin: str, settings: Settings) -> None:
+        self._origin, self._settings = origin, settings
+        allowed = settings.allow_internal_hosts
+        super().__init__(
+            timeout=settings.fetch_timeout_s,
+            transport=GuardedTransport(AddressGuard(allowed), _tls_context()),
+            event_hooks={"request": [url_hook(origin, allowed)]},
+        )
+
+    def _new_instance(self) -> _GuardedRequest:  # clone(): a client of its own, guarded the same way
+        return type(self)(self._origin, self._settings)
 
 
 class _SharedHttpRequest(Request):
@@ -83,13 +106,14 @@ def _tls_context() -> ssl.SSLContext:
 def make_client(base_url: str, settings: Settings, http: httpx.Client | None = None) -> Client:
     """A client for `base_url` (an AppView, PDS or entryway), not yet logged in.
 
-    Pass `http` to send through an httpx.Client the caller owns (and closes); otherwise the client
-    has its own, closed with `client.request.close()`.
+    Pass `http` to send through an httpx.Client the caller owns (and closes; make it with
+    collectors.http.make_client to keep the address guard); otherwise the client has its own,
+    guarded and closed with `client.request.close()`.
     """
     if http is not None:
         request = _SharedHttpRequest(http)
     else:
-        request = Request(timeout=settings.fetch_timeout_s, verify=_tls_context())
+        request = _GuardedRequest(base_url, settings)
     client = Client(base_url=base_url, request=request)
     # The SDK's own User-Agent is mandatory; ours goes beside it so operators can tell us apart.
     request.add_additional_header("X-Peerfeed-Agent", settings.user_agent)

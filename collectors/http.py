@@ -5,12 +5,15 @@ temporary one), sends conditional headers, stops reading at a size cap, decompre
 a bounded output (a gzip bomb costs at most the cap), keeps to an overall deadline as well as httpx's
 per-read timeouts, and sorts every failure into an `ErrorKind`. Failures raise `FetchError`, which
 carries the kind, the HTTP status and any Retry-After, so the caller can turn it into a `FetchResult`.
+
+Clients from `make_client` connect only where collectors/address_guard.py allows: a public feed
+cannot make us reach an internal address, by a redirect or by a name that resolves inside. A refusal
+is a `config` error naming the URL and the kind of address.
 """
 
 from __future__ import annotations
 
 import functools
-import ipaddress
 import ssl
 import time
 import zlib
@@ -21,6 +24,13 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from collectors.address_guard import (
+    AddressGuard,
+    AddressRefused,
+    GuardedTransport,
+    redirect_allowed,
+    refusal_in,
+)
 from collectors.base import ErrorKind
 from peerfeed.settings import Settings
 
@@ -42,12 +52,16 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
-def make_client(timeout_s: float | None = None) -> httpx.Client:
-    """An httpx client for collectors: no automatic redirects (fetch_url follows them itself).
+def make_client(timeout_s: float | None = None, *, guard: AddressGuard | None = None) -> httpx.Client:
+    """An httpx client for collectors: no automatic redirects (fetch_url follows them itself), and
+    connections only to addresses `guard` allows (default: no intranet names allowed; build it with
+    `AddressGuard(settings.allow_internal_hosts)` to match the settings `fetch_url` gets).
 
     Pass one to many `fetch_url` calls to reuse connections; it is safe to share between threads.
+    Environment proxies are not used (a proxy would resolve names out of the guard's sight).
     """
-    return httpx.Client(timeout=timeout_s, follow_redirects=False, verify=_tls_context())
+    transport = GuardedTransport(guard or AddressGuard(), _tls_context())
+    return httpx.Client(timeout=timeout_s, follow_redirects=False, transport=transport)
 
 
 class FetchError(Exception):
@@ -206,32 +220,6 @@ def _check_url(url: str) -> None:
         raise FetchError(ErrorKind.CONFIG, f"not an http(s) URL: {url!r}")
 
 
-def is_internal_host(host: str | None) -> bool:
-    """A loopback, private, link-local or otherwise non-public address, or a localhost name.
-
-    Only literal addresses and localhost names are recognised (no DNS lookup here).
-    """
-    if not host:
-        return False
-    host = host.strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return not ip.is_global
-
-
-def redirect_allowed(origin: str, target: str) -> bool:
-    """A feed on a public host may not send us to an internal one (server-side request forgery).
-
-    A source an admin configured on an internal address (an intranet blog, the tests' and demo's
-    127.0.0.1 servers) may redirect within internal addresses.
-    """
-    return is_internal_host(urlsplit(origin).hostname) or not is_internal_host(urlsplit(target).hostname)
-
-
 def _read_body(response: httpx.Response, url: str, max_bytes: int, deadline: float, timeout_s: float) -> bytes:
     length = response.headers.get("content-length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
@@ -279,9 +267,10 @@ def fetch_url(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
 
+    allowed = settings.allow_internal_hosts
     own_client = client is None
     if own_client:
-        client = make_client(timeout_s)
+        client = make_client(timeout_s, guard=AddressGuard(allowed))
     deadline = time.monotonic() + timeout_s
     current, permanent_url, still_permanent = url, None, True
     try:
@@ -297,6 +286,10 @@ def fetch_url(
             except httpx.UnsupportedProtocol as exc:
                 raise FetchError(ErrorKind.CONFIG, f"cannot fetch {current}: {exc}") from None
             except (httpx.TransportError, httpx.InvalidURL) as exc:
+                refusal = refusal_in(exc)
+                if refusal is not None:
+                    via = f" (redirected from {url})" if current != url else ""
+                    raise FetchError(ErrorKind.CONFIG, f"cannot fetch {current}{via}: {refusal}") from None
                 raise FetchError(ErrorKind.NETWORK, f"cannot fetch {current}: {exc or type(exc).__name__}") from None
             try:
                 status = response.status_code
@@ -307,9 +300,9 @@ def fetch_url(
                                          status=status)
                     target = urljoin(current, location.strip())
                     _check_url(target)
-                    if not redirect_allowed(url, target):
-                        raise FetchError(ErrorKind.HTTP_4XX, f"{current} redirected to an internal address "
-                                         f"({urlsplit(target).hostname}); refused", status=status)
+                    if not redirect_allowed(url, target, allowed):
+                        refusal = AddressRefused.for_url(url, target)
+                        raise FetchError(ErrorKind.CONFIG, f"{current} redirected: {refusal}", status=status)
                     if status in PERMANENT_REDIRECTS and still_permanent:
                         permanent_url = target
                     else:

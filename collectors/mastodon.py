@@ -80,7 +80,7 @@ def fetch_mastodon(
     through its own requests session.
     """
     result = FetchResult(source=source.name, state=state)
-    responses = ResponseLog(settings.max_feed_bytes)
+    responses = ResponseLog.for_url(source.url, settings)
     try:
         options = _options(source)
         api = make_client(source, settings, responses, use_token=options["auth"])

@@ -1,8 +1,10 @@
 """The Mastodon.py client as peerfeed uses it, and how its failures become an `ErrorKind`.
 
 The client gets a small requests session (`ResponseLog`) that remembers the last URL and response
-headers (for error messages and Retry-After, which Mastodon.py does not read) and refuses bodies over
-`settings.max_feed_bytes`. Tokens go only in the Authorization header; no message made here contains
+headers (for error messages and Retry-After, which Mastodon.py does not read), refuses bodies over
+`settings.max_feed_bytes`, and connects only where collectors/address_guard.py allows (an instance on
+a public host cannot send us to an internal address, by a redirect or a name that resolves inside;
+that is a `config` error). Tokens go only in the Authorization header; no message made here contains
 one.
 """
 
@@ -22,6 +24,7 @@ from mastodon.errors import (
     MastodonRatelimitError,
 )
 
+from collectors.address_guard import AddressGuard, AddressRefused, GuardedAdapter, redirect_allowed, refusal_in
 from collectors.base import ErrorKind, FetchResult
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
@@ -55,19 +58,36 @@ class ResponseTooLarge(Exception):
 
 
 class ResponseLog(requests.Session):
-    """A requests session that records the last request URL and response, and caps body size."""
+    """A requests session for one instance (`origin`) that records the last request URL and
+    response, caps body size, and connects only where `guard` allows.
 
-    def __init__(self, max_bytes: int) -> None:
+    Every request, redirect hops included, must be allowed from `origin` (`redirect_allowed`).
+    Environment proxies and .netrc are not used: a proxy would resolve names out of the guard's sight.
+    """
+
+    def __init__(self, max_bytes: int, origin: str, guard: AddressGuard | None = None) -> None:
         super().__init__()
         self.max_bytes = max_bytes
+        self.origin = origin
+        self.guard = guard or AddressGuard()
+        self.trust_env = False
+        self.mount("http://", GuardedAdapter(self.guard))
+        self.mount("https://", GuardedAdapter(self.guard))
         self.last_url: str | None = None
         self.last_status: int | None = None
         self.last_headers: requests.structures.CaseInsensitiveDict | None = None
+
+    @classmethod
+    def for_url(cls, url: str, settings: Settings) -> ResponseLog:
+        """The session for an instance at `url`, with the settings' size cap and intranet names."""
+        return cls(settings.max_feed_bytes, url, AddressGuard(settings.allow_internal_hosts))
 
     def send(self, request, **kwargs):
         self.last_url = request.url
         self.last_status = None
         self.last_headers = None
+        if not redirect_allowed(self.origin, request.url, self.guard.allowed_hosts):
+            raise AddressRefused.for_url(self.origin, request.url)
         kwargs["stream"] = True
         response = super().send(request, **kwargs)
         self.last_status = response.status_code
@@ -117,6 +137,9 @@ def classify(exc: MastodonError, api: Mastodon, where: str, session: ResponseLog
                             status=session.last_status, retry_after_s=wait)
     if isinstance(exc, MastodonNetworkError):
         cause = exc.__context__
+        refusal = refusal_in(cause)
+        if refusal is not None:
+            return FetchFailure(ErrorKind.CONFIG, f"{where}: {refusal}")
         if isinstance(cause, ResponseTooLarge):
             return FetchFailure(ErrorKind.TOO_LARGE, f"{where}: response too large ({cause})", status=session.last_status)
         reason = _network_reason(cause)

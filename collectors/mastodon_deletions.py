@@ -7,9 +7,10 @@ which for a public feed is the same thing). URIs of other server software cannot
 and are counted as `unchecked`.
 
 URIs come from federated content, so a hostile server could name an internal address; URIs whose
-host is loopback, private, link-local or `localhost` are not contacted (counted as `unchecked`)
-unless they are on the source's own instance or `allow_private_hosts` is set (tests, a private
-instance).
+host is internal (loopback, private, link-local, `localhost`, a name in `allow_internal_hosts`) are
+not contacted (counted as `unchecked`) unless they are on the source's own instance or
+`allow_private_hosts` is set (tests, a private instance). A host whose name resolves to an internal
+address is refused when connecting (collectors/address_guard.py) and counted as `unchecked` too.
 
 The check is bounded (`max_checks` per call) and stops at the first rate limit or network failure,
 reporting it; the statuses not reached are simply checked on a later run.
@@ -17,7 +18,6 @@ reporting it; the statuses not reached are simply checked on a later run.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from mastodon.errors import MastodonAPIError, MastodonError, MastodonNotFoundError
 
+from collectors.address_guard import is_internal_host, refusal_in
 from collectors.base import ErrorKind
 from collectors.mastodon_client import FetchFailure, ResponseLog, classify, make_client, status_code
 from peerfeed.records import Deletion, Platform
@@ -50,19 +51,6 @@ class DeletionCheck:
     @property
     def ok(self) -> bool:
         return self.error_kind is None
-
-
-def _private_host(hostname: str | None) -> bool:
-    if not hostname:
-        return True
-    name = hostname.lower().rstrip(".")
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        ip = ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    return not ip.is_global
 
 
 def status_location(uri: str) -> tuple[str, str] | None:
@@ -99,14 +87,15 @@ def check_deleted(
             outcome.unchecked.append(uri)
             continue
         parts = urlsplit(location[0])
-        if parts.netloc != source_host and not allow_private_hosts and _private_host(parts.hostname):
+        if parts.netloc != source_host and not allow_private_hosts and (
+                not parts.hostname or is_internal_host(parts.hostname, settings.allow_internal_hosts)):
             outcome.unchecked.append(uri)
             continue
         if outcome.checked >= max_checks:
             break
         base, status_id = location
         if base not in clients:
-            session = ResponseLog(settings.max_feed_bytes)
+            session = ResponseLog.for_url(base, settings)
             origin = SourceConfig(name=source.name, platform=source.platform, url=base, kind=source.kind)
             use_token = wants_token and urlsplit(base).netloc == source_host
             clients[base] = (make_client(origin, settings, session, use_token=use_token), session)
@@ -123,6 +112,10 @@ def check_deleted(
             if not _record(outcome, classify(exc, api, _where(source, session, base, status_id), session)):
                 break
         except MastodonError as exc:
+            if refusal_in(exc.__context__) is not None:  # a name that resolves inside: not ours to ask
+                outcome.checked -= 1
+                outcome.unchecked.append(uri)
+                continue
             if not _record(outcome, classify(exc, api, _where(source, session, base, status_id), session)):
                 break
     for _api, session in clients.values():

@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     bluesky_app_password: SecretStr | None = None
     bluesky_session_file: Path = Path("data/bluesky-session.txt")
     collect_concurrency: int = 4
+    # Host names whose sources may connect to internal addresses (an intranet blog, a private
+    # instance), e.g. '["blog.intranet.example", ".corp.example"]' (a leading dot: the domain and its
+    # subdomains). Literal internal addresses and localhost names need no entry. A public source
+    # may never reach these, nor any internal address (collectors/address_guard.py, docs/security.md).
+    allow_internal_hosts: list[str] = []
 
     # Pipelines: the CLI runs the plain pipeline functions (no Prefect, no start-up cost) unless this
     # is on; then `peerfeed collect` runs the collect flow in-process, recorded on the Prefect server
