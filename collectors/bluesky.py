@@ -27,6 +27,7 @@ from atproto import Client
 from atproto_client import exceptions as atp_exc
 from pydantic import ValidationError
 
+from collectors.address_guard import refusal_in
 from collectors.base import ErrorKind, FetchResult, SourceState
 from collectors.bluesky_parse import posts_from_items, sort_time
 from collectors.bluesky_session import login, login_url, make_client, wants_login
@@ -214,6 +215,8 @@ def _status(exc: atp_exc.RequestErrorBase) -> int | None:
 def classify_error(exc: Exception) -> tuple[ErrorKind, int | None, float | None]:
     """Sort an exception from the SDK or httpx into (kind, HTTP status, seconds to wait)."""
     if isinstance(exc, BlueskySourceError | atp_exc.LoginRequiredError):
+        return ErrorKind.CONFIG, None, None
+    if refusal_in(exc):  # an internal address (SSRF guard): a setting to fix, not a blip to retry
         return ErrorKind.CONFIG, None, None
     if isinstance(exc, atp_exc.RateLimitExceededError):
         wait = exc.retry_after

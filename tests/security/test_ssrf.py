@@ -365,8 +365,8 @@ def test_bluesky_service_whose_name_points_inside_is_refused(inside, loopback_na
     source = SourceConfig(name="sky", platform=Platform.BLUESKY, url=f"http://{loopback_name}:{inside.port}",
                           kind="search", options={"q": "x"})
     result = fetch_bluesky(source, SourceState(), settings)
-    # bluesky.py files any transport failure under network; the message says what was refused.
-    assert result.error_kind is ErrorKind.NETWORK
+    # A setting to fix (like RSS and Mastodon), so it is not retried as a network blip.
+    assert result.error_kind is ErrorKind.CONFIG
     assert "refused to connect" in result.error and "loopback" in result.error
     assert inside.hits == []
     control = SourceConfig(name="sky", platform=Platform.BLUESKY, url=inside.url(""), kind="search",
