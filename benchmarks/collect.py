@@ -15,7 +15,6 @@ feedparser with sanitizing and URI resolving off, then nh3 once (collectors/sani
 from __future__ import annotations
 
 import argparse
-import html
 import io
 import multiprocessing
 import re
@@ -24,7 +23,6 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "rss"
@@ -65,40 +63,24 @@ def synthetic_feed(feed_no: int, items: int) -> bytes:
 
 
 def _serve_feeds(feeds: int, items: int, ready, port_out) -> None:
+    """`feeds` synthetic feeds at /feed/N.xml, each with an ETag (a repeat GET costs a 304)."""
+    from benchmarks.local_server import serve
+
     payloads = {f"/feed/{n}.xml": synthetic_feed(n, items) for n in range(feeds)}
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
+    def respond(path, query, headers):
+        body, etag = payloads.get(path), f'"{path}-v1"'
+        if body is None:
+            return 404, {}, b""
+        if headers.get("If-None-Match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": "application/rss+xml; charset=UTF-8", "ETag": etag}, body
 
-        def do_GET(self):  # noqa: N802
-            body = payloads.get(self.path.split("?")[0])
-            etag = f'"{self.path}-v1"'
-            if body is None:
-                self.send_response(404)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            if self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml; charset=UTF-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", etag)
-            self.end_headers()
-            self.wfile.write(body)
+    def listening(port: int) -> None:
+        port_out.value = port
+        ready.set()
 
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    port_out.value = httpd.server_address[1]
-    ready.set()
-    httpd.serve_forever()
+    serve(lambda base: respond, listening)
 
 
 def _rate(n: int, seconds: float) -> float:

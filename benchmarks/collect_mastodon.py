@@ -16,11 +16,8 @@ import argparse
 import copy
 import json
 import multiprocessing
-import socket
 import sys
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 PAGE = 40
 TAG = "benchmark"
@@ -56,41 +53,27 @@ def build_pages(n_posts: int, base_url: str) -> dict[str, bytes]:
 
 
 def _serve(port_queue, n_posts: int) -> None:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    pages = build_pages(n_posts, base)
+    """A hashtag timeline of `n_posts`, paged by min_id with Mastodon's Link headers."""
+    from benchmarks.local_server import serve
+
     path = f"/api/v1/timelines/tag/{TAG}"
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    def build(base: str):
+        pages = build_pages(n_posts, base)
 
-        def setup(self):
-            super().setup()
-            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-        def do_GET(self):  # noqa: N802
-            split = urlsplit(self.path)
-            min_id = parse_qs(split.query).get("min_id", [None])[0]
-            body = pages.get(min_id, b"[]") if split.path == path else b'{"error":"Record not found"}'
-            self.send_response(200 if split.path == path else 404)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            page = json.loads(body) if split.path == path and body != b"[]" else []
+        def respond(req_path, query, headers):
+            if req_path != path:
+                return 404, {"Content-Type": "application/json"}, b'{"error":"Record not found"}'
+            body = pages.get(query.get("min_id"), b"[]")
+            out = {"Content-Type": "application/json; charset=utf-8"}
+            page = json.loads(body) if body != b"[]" else []
             if page:
-                self.send_header(
-                    "Link",
-                    f'<{base}{path}?limit={PAGE}&max_id={page[-1]["id"]}>; rel="next", '
-                    f'<{base}{path}?limit={PAGE}&min_id={page[0]["id"]}>; rel="prev"',
-                )
-            self.end_headers()
-            self.wfile.write(body)
+                out["Link"] = (f'<{base}{path}?limit={PAGE}&max_id={page[-1]["id"]}>; rel="next", '
+                               f'<{base}{path}?limit={PAGE}&min_id={page[0]["id"]}>; rel="prev"')
+            return 200, out, body
+        return respond
 
-        def log_message(self, *args):
-            pass
-
-    httpd.RequestHandlerClass = Handler
-    port_queue.put(httpd.server_address[1])
-    httpd.serve_forever()
+    serve(build, port_queue.put)
 
 
 def mastodon_posts_per_s(n_posts: int = 4000, repeat: int = 3) -> dict[str, float]:

@@ -30,9 +30,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 GOALS = {"rss": 1000, "mastodon": 3000, "bluesky": 3000}
 BSKY_PAGE = 100
@@ -63,6 +61,8 @@ def _bluesky_items(n: int) -> list[dict]:
 
 
 def _serve_bluesky(port_queue, n: int) -> None:
+    from benchmarks.local_server import serve
+
     items = _bluesky_items(n)
     pages = {}
     for start in range(0, n, BSKY_PAGE):
@@ -72,28 +72,13 @@ def _serve_bluesky(port_queue, n: int) -> None:
             body["cursor"] = nxt
         pages[str(start)] = json.dumps(body).encode()
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
+    def respond(path, query, headers):
+        cursor = query.get("cursor", "0")
+        ok = path == "/xrpc/app.bsky.feed.getAuthorFeed" and cursor in pages
+        body = pages[cursor] if ok else b'{"error":"InvalidRequest","message":"no such page"}'
+        return (200 if ok else 400), {"Content-Type": "application/json; charset=utf-8"}, body
 
-        def do_GET(self):  # noqa: N802
-            split = urlsplit(self.path)
-            cursor = parse_qs(split.query).get("cursor", ["0"])[0]
-            ok = split.path == "/xrpc/app.bsky.feed.getAuthorFeed" and cursor in pages
-            body = pages[cursor] if ok else b'{"error":"InvalidRequest","message":"no such page"}'
-            self.send_response(200 if ok else 400)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    port_queue.put(httpd.server_address[1])
-    httpd.serve_forever()
+    serve(lambda base: respond, port_queue.put)
 
 
 def _serve_rss(port_queue, feeds: int, items: int) -> None:
