@@ -196,3 +196,13 @@ def test_a_new_comment_is_collected_while_the_blog_answers_304_and_only_once(ser
     assert third.error_kind is None and third.new == 0 and len(replies()) == 5
     assert all(etag is not None for _, etag in thread_requests())  # all conditional now: 304s
     engine.dispose()
+
+
+def test_an_unreadable_thread_cursor_is_dropped_not_fatal(caplog):
+    from collectors.comments import Thread, dump_threads
+
+    thread = Thread("https://blog.example/?p=1", "https://blog.example/?p=1&feed=rss2", "2026-11-26T01:00:00+00:00",
+                    etag='"7"')
+    assert load_threads(dump_threads([thread])) == [thread]
+    for cursor in ("not json", '["a list"]', '{"comment_threads": [{"unknown": 1}]}', None, ""):
+        assert load_threads(cursor) == []
