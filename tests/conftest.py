@@ -52,14 +52,10 @@ def _truncate_all(engine) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path):
+def database_url(request):
     """A migrated, empty database URL on each backend."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'peerfeed.db'}"
-        eng = make_engine(url)
-        upgrade(eng)
-        eng.dispose()
-        return url
+        return request.getfixturevalue("sqlite_url")
     url = request.getfixturevalue("pg_database_url")
     eng = make_engine(url)
     _truncate_all(eng)

@@ -61,6 +61,30 @@ class FixtureServer:
 
         return self.route(path, handler)
 
+    def conditional(self, path: str, current: Callable[[], tuple[bytes, str]],
+                    last_modified: str | None = None) -> str:
+        """Serve `current()`'s (body, ETag) at `path`, answering a matching If-None-Match (or
+        If-Modified-Since, when `last_modified` is given) with 304; returns its URL."""
+
+        def handler(h: BaseHTTPRequestHandler) -> None:
+            body, etag = current()
+            validators = {"ETag": etag, **({"Last-Modified": last_modified} if last_modified else {})}
+            if h.headers.get("If-None-Match") == etag or (
+                    last_modified and h.headers.get("If-Modified-Since") == last_modified):
+                h.send_response(304)
+                h.send_header("ETag", etag)
+                h.end_headers()
+                return
+            h.send_response(200)
+            h.send_header("Content-Type", "application/rss+xml; charset=UTF-8")
+            h.send_header("Content-Length", str(len(body)))
+            for k, v in validators.items():
+                h.send_header(k, v)
+            h.end_headers()
+            h.wfile.write(body)
+
+        return self.route(path, handler)
+
     def stream(self, path: str, chunks: Iterable[bytes], headers: dict[str, str] | None = None,
                delay_s: float = 0.0) -> str:
         """Serve a body written chunk by chunk, closing the connection to end it (no Content-Length).

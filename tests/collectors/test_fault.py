@@ -235,22 +235,7 @@ def test_temporary_redirect_leaves_the_stored_url_alone(server, settings):
 
 def test_conditional_get_makes_an_unchanged_feed_cost_nothing(server, settings):
     etag, modified = '"v7"', "Wed, 25 Nov 2026 18:00:00 GMT"
-
-    def conditional(h):
-        if h.headers.get("If-None-Match") == etag or h.headers.get("If-Modified-Since") == modified:
-            h.send_response(304)
-            h.send_header("ETag", etag)
-            h.end_headers()
-            return
-        h.send_response(200)
-        h.send_header("Content-Type", "application/rss+xml")
-        h.send_header("Content-Length", str(len(FEED)))
-        h.send_header("ETag", etag)
-        h.send_header("Last-Modified", modified)
-        h.end_headers()
-        h.wfile.write(FEED)
-
-    url = server.route("/feed", conditional)
+    url = server.conditional("/feed", lambda: (FEED, etag), last_modified=modified)
     first = fetch_feed(source(url), SourceState(), settings)
     assert first.ok and len(first.posts) == 2 and not first.not_modified
     assert first.state.etag == etag and first.state.last_modified == modified
