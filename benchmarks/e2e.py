@@ -125,13 +125,9 @@ def _fresh_engine(tmp: str, name: str):
 
 def _best_cpu(fn, repeat: int) -> float:
     """Fewest CPU seconds of `repeat` runs of fn (after one warm-up run)."""
-    fn()
-    best = float("inf")
-    for _ in range(repeat):
-        c = time.process_time()
-        fn()
-        best = min(best, time.process_time() - c)
-    return best
+    from benchmarks.collect import best_of
+
+    return best_of(fn, repeat, clock=time.process_time)
 
 
 def _configs(platform: str, base: str, args) -> list:
