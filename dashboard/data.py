@@ -39,10 +39,11 @@ def queue_counts(database_url: str) -> dict[str, int]:
         return queries.queue_counts(s)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@st.cache_data(ttl=30, show_spinner=False)
 def digest_page(database_url: str, page: int, per_page: int, topic: str | None = None,
                 platform: str | None = None, days: int | None = None, search: str | None = None) -> dict:
-    """One page of approved posts; `days` limits to the last N days (cached per minute, hence whole days)."""
+    """One page of posts the gate clears; `days` limits to the last N days (whole days, so a cached page
+    stays right). Cached for 30 s: a post withdrawn elsewhere leaves this page within a minute."""
     since = datetime.now(timezone.utc) - timedelta(days=days) if days else None
     with transaction(engine(database_url)) as s:
         result = queries.digest_page(s, page=page, per_page=per_page, topic=topic, platform=platform,

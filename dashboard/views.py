@@ -10,6 +10,8 @@ import re
 from datetime import datetime, timezone
 from urllib.parse import quote
 
+from store.publication import CLEARANCE_TEXT
+
 LEVEL_NAMES = {0: "none", 1: "concern", 2: "high", 3: "crisis", None: "not read by the model"}
 
 TOPIC_LABELS = {
@@ -148,15 +150,17 @@ def queue_entry_row(entry, context=()) -> dict:
     }
 
 
-def digest_row(post) -> dict:
-    """An approved post (store Post row with classification and source loaded) as a plain dict."""
-    cls = post.classification
+def digest_row(reader_post) -> dict:
+    """A post the gate cleared (`store.queries.ReaderPost`: the row with classification and source
+    loaded, and who cleared it) as a plain dict; `cleared` is what the page tells readers about it."""
+    post, cls = reader_post.post, reader_post.post.classification
     return {
         "post_id": post.id, "platform": post.platform, "url": post.url, "title": post.title,
         "author": post.author, "author_url": post.author_url, "text": post.content_text,
         "content_warning": post.content_warning, "sensitive": bool(post.sensitive),
         "published_at": post.published_at, "source": post.source.name if post.source else None,
         "topics": list(cls.topics) if cls else [],
+        "cleared_by": reader_post.cleared_by, "cleared": CLEARANCE_TEXT[reader_post.cleared_by],
     }
 
 

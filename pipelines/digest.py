@@ -1,6 +1,10 @@
-"""The published digest: approved posts as an Atom feed and a static HTML page grouped by topic.
+"""The published digest: cleared posts as an Atom feed and a static HTML page grouped by topic.
 
-Like Planet publishing a blogroll, but only posts a reader may see (approved, not deleted). Post
+Like Planet publishing a blogroll, but only posts the publication gate clears (store/publication.py),
+each saying how it was cleared: reviewed by a moderator, or published automatically. Every post in
+a file is marked (`peerfeed.artefacts.wrap`) and the files are recorded as publications, so a post
+that stops being cleared (hidden, edited, deleted, re-held) is taken out of both files at the commit
+that withdrew it, not at the next scheduled build. Post
 HTML was sanitized with nh3 at collection; it is cleaned again here with the same policy because a
 published page is the last place a script could slip through, and every title, name and URL is
 escaped. The page also carries a Content-Security-Policy that forbids scripts outright. Files are
@@ -11,7 +15,6 @@ for anything executable), and only then moved into place: a bad digest never rep
 from __future__ import annotations
 
 import html
-import os
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -23,11 +26,15 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from collectors.sanitize import clean_html
+from peerfeed import artefacts
 from peerfeed.dedupe import http_url
 from peerfeed.settings import Settings
 from store.db import transaction
 from store.digest import DigestEntry, digest_entries
 from store.models import utcnow
+from store.publication import CLEARANCE_TEXT, record_publication
+
+CHANNEL = "static_digest"
 
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 ATOM = "http://www.w3.org/2005/Atom"
@@ -71,19 +78,18 @@ def publish_digest(engine: Engine, settings: Settings, period: str = "daily", no
     atom_path, html_path = out_dir / f"{period}.atom", out_dir / f"{period}.html"
     atom = render_atom(entries, period, now, feed_url=f"{base}/digest/{period}.atom", site_url=base)
     page = render_html(entries, period, now, feed_href=f"{period}.atom")
-    _publish(atom_path, atom, lambda p: check_atom(p, entries))
-    _publish(html_path, page, check_html)
+    held = {e.post_id: e.cleared_by for e in entries}
+
+    def record() -> None:
+        with transaction(engine) as session:
+            for path in (atom_path, html_path):
+                record_publication(session, CHANNEL, str(path.resolve()), held, now=now)
+
+    record()  # before writing: a crash between here and the files leaves the copies known
+    artefacts.publish_file(atom_path, atom, lambda p: check_atom(p, entries))
+    artefacts.publish_file(html_path, page, check_html)
+    record()  # after: a post withdrawn while the files were written is settled, and taken out again
     return DigestPaths(atom=atom_path, html=html_path, entries=len(entries))
-
-
-def _publish(path: Path, content: str, check) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(content, encoding="utf-8")
-    try:
-        check(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def entry_title(e: DigestEntry) -> str:
@@ -97,11 +103,12 @@ def entry_id(e: DigestEntry) -> str:
 
 
 def entry_html(e: DigestEntry) -> str:
-    """The post body as safe HTML: cleaned again, with the content warning in front of it."""
+    """The post body as safe HTML: cleaned again, with the content warning in front of it and how
+    it was cleared after it."""
     body = clean_html(e.content_html, base_url=e.url)
     if e.content_warning:
         body = f"<p><strong>Content warning: {html.escape(e.content_warning)}</strong></p>{body}"
-    return body
+    return f"{body}<p><em>{html.escape(CLEARANCE_TEXT[e.cleared_by])}.</em></p>"
 
 
 def primary_topic(e: DigestEntry) -> str:
@@ -135,6 +142,8 @@ def render_atom(entries: list[DigestEntry], period: str, now: datetime, feed_url
     sub(feed, "link", rel="alternate", href=site_url, type="text/html")
     sub(sub(feed, "author"), "name", "peerfeed moderators")
     for e in entries:
+        # Comments around each entry let a withdrawal take it out (peerfeed.artefacts.scrub).
+        feed.append(ET.Comment(f" peerfeed:post {int(e.post_id)} "))
         entry = sub(feed, "entry")
         sub(entry, "id", entry_id(e))
         sub(entry, "title", entry_title(e), type="text")
@@ -149,6 +158,7 @@ def render_atom(entries: list[DigestEntry], period: str, now: datetime, feed_url
         for t in e.topics:
             sub(entry, "category", term=t, label=TOPIC_NAMES.get(t, t))
         sub(entry, "content", entry_html(e), type="html")
+        feed.append(ET.Comment(f" /peerfeed:post {int(e.post_id)} "))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -171,14 +181,16 @@ def render_html(entries: list[DigestEntry], period: str, now: datetime, feed_hre
         "<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:auto;padding:1rem;line-height:1.5}"
         "article{border-top:1px solid #ddd;padding:.5rem 0}.meta{color:#555;font-size:.9em}</style>",
         "</head>", "<body>", f"<h1>{esc(title)}</h1>",
-        f'<p>{len(entries)} posts approved by the moderators. <a href="{esc(feed_href)}">Atom feed</a></p>',
+        "<p>Posts from the UK peer-support community. Each says whether a moderator has read it, or it was "
+        "published automatically because our checks found no sign of distress and no moderator has read it "
+        f'yet. <a href="{esc(feed_href)}">Atom feed</a></p>',
     ]
     if not entries:
         out.append("<p>Nothing new in this period.</p>")
     if order:
+        # No counts: a withdrawal takes a post out of the page without writing the rest again.
         out.append("<nav><ul>" + "".join(
-            f'<li><a href="#{esc(t)}">{esc(TOPIC_NAMES.get(t, t))}</a> ({len(groups[t])})</li>' for t in order)
-            + "</ul></nav>")
+            f'<li><a href="#{esc(t)}">{esc(TOPIC_NAMES.get(t, t))}</a></li>' for t in order) + "</ul></nav>")
     for t in order:
         out.append(f'<section id="{esc(t)}"><h2>{esc(TOPIC_NAMES.get(t, t))}</h2>')
         for e in groups[t]:
@@ -192,10 +204,11 @@ def render_html(entries: list[DigestEntry], period: str, now: datetime, feed_hre
             title = esc(entry_title(e))
             if http_url(e.url):  # a post with no safe link keeps its title, unlinked
                 title = f'<a href="{esc(e.url)}" rel="nofollow noopener">{title}</a>'
-            out.append(
+            out.append(artefacts.wrap(e.post_id,
                 f'<article><h3>{title}</h3>'
                 f'<p class="meta">{who}{via}, <time datetime="{_iso(e.published_at)}">'
-                f"{e.published_at:%d %b %Y %H:%M} UTC</time></p>{body}</article>")
+                f"{e.published_at:%d %b %Y %H:%M} UTC</time> &middot; "
+                f'<span class="cleared">{esc(CLEARANCE_TEXT[e.cleared_by])}</span></p>{body}</article>'))
         out.append("</section>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

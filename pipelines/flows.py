@@ -29,7 +29,7 @@ from prefect.tasks import exponential_backoff
 from collectors.base import ErrorKind
 from peerfeed.sources import load_sources
 from pipelines.alerts import AlertReport, send_alerts
-from pipelines.classifying import ClassifyReport, classify_range
+from pipelines.classifying import ClassifyReport, classify_range, name_current_model
 from pipelines.collecting import SourceReport, collect_one, prepare_sources
 from pipelines.deletions import check_deletions
 from pipelines.digest import publish_digest
@@ -189,9 +189,11 @@ def classify_flow(batch_size: int = 500, model_factory: str | None = None, alert
     logger = get_run_logger()
     settings = flow_settings(database_url)
     url = settings.database_url
-    with transaction(engine_for(url)) as session:
-        ranges = unclassified_id_ranges(session, batch_size)
     model_path = str(settings.model_path) if settings.model_path else None
+    model = model_for(model_factory, model_path)
+    name_current_model(engine_for(url), model)  # only the current model's readings clear posts
+    with transaction(engine_for(url)) as session:
+        ranges = unclassified_id_ranges(session, batch_size, model_version=str(model.version))
     report = ClassifyReport(by_level={})
     if ranges:
         runner = None

@@ -6,12 +6,18 @@ The store never imports the classifier: it takes any object with the classifier'
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import math
+from datetime import datetime
+from typing import Any, Mapping, Sequence
 
 from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
-from store.models import Classification, Post, PostTopic, ReviewItem, ReviewState, utcnow
+from store.models import Classification, CurrentModel, Post, PostTopic, ReviewItem, ReviewState, utcnow
+from store.posts import judged_text
+
+MODEL = "model"  # `decided_by` of a post the model published
 
 # Queue priority: crisis first, then high, then posts the model could not read, then concern.
 PRIORITY = {3: 30, 2: 20, 1: 10, 0: 0}
@@ -25,29 +31,54 @@ def queue_priority(level: int | None, escalated: bool = False) -> int:
     return base + (ESCALATED_BONUS if escalated else 0)
 
 
+def set_current_model(session: Session, version: str, now: datetime | None = None) -> bool:
+    """Name the model the classify step runs now; True when that changed the current model.
+
+    Only the current model's readings clear posts (store/publication.py): when it changes, what the
+    old one published leaves the channels until the new one has read it (`posts_to_classify`).
+    """
+    row = session.get(CurrentModel, 1)
+    if row is not None and row.version == version:
+        return False
+    if row is None:
+        session.add(CurrentModel(id=1, version=version, since=now or utcnow()))
+    else:
+        row.version, row.since = version, now or utcnow()
+    session.flush()
+    return True
+
+
+def current_model_version(session: Session) -> str | None:
+    """The version named by `set_current_model`, or None before any classify run named one."""
+    return session.scalar(select(CurrentModel.version).where(CurrentModel.id == 1))
+
+
+def needing_a_reading(q: Select, model_version: str | None = None) -> Select:
+    """Restrict a select over `Post` to live posts whose current text has no reading yet.
+
+    That is a post never classified, and a post edited upstream since its reading. With
+    `model_version`, also the posts another model version read and either failed on or published:
+    a new model gets one try at each post an older one could not read (a post that fails again is
+    not retried until the version changes again), and re-reads what the old model cleared, because
+    only the current model's readings clear a post.
+    """
+    todo = or_(Classification.id.is_(None), Classification.text_hash.is_(None),
+               Classification.text_hash != Post.text_hash)
+    if model_version is not None:
+        published_by_model = and_(ReviewItem.state == ReviewState.APPROVED.value, ReviewItem.decided_by == MODEL)
+        todo = or_(todo, and_(Classification.model_version != model_version,
+                              or_(Classification.error.is_not(None), published_by_model)))
+    return (q.outerjoin(Classification, Classification.post_id == Post.id)
+            .outerjoin(ReviewItem, ReviewItem.post_id == Post.id)
+            .where(todo, Post.deleted_at.is_(None)))
+
+
 def posts_to_classify(session: Session, limit: int = 1000, after_id: int = 0,
                       model_version: str | None = None) -> list[tuple[int, str]]:
-    """(post id, text) of live posts with no classification yet, oldest id first.
-
-    With `model_version`, also the posts whose classification failed under another model version:
-    a new model (after retraining or a fix) gets one try at each post an older one could not read,
-    and a post that fails again is not retried until the version changes again.
-    """
-    todo = Classification.id.is_(None)
-    if model_version is not None:
-        todo = or_(todo, and_(Classification.error.is_not(None), Classification.model_version != model_version))
-    q = (
-        select(Post.id, Post.title, Post.content_text, Post.content_warning)
-        .outerjoin(Classification, Classification.post_id == Post.id)
-        .where(todo, Post.deleted_at.is_(None), Post.id > after_id)
-        .order_by(Post.id)
-        .limit(limit)
-    )
-    out = []
-    for pid, title, text, cw in session.execute(q):
-        parts = [p for p in (cw, title, text) if p]
-        out.append((pid, "\n\n".join(parts)))
-    return out
+    """(post id, judged text) of the posts `needing_a_reading`, oldest id first."""
+    q = needing_a_reading(select(Post.id, Post.title, Post.content_text, Post.content_warning), model_version)
+    q = q.where(Post.id > after_id).order_by(Post.id).limit(limit)
+    return [(pid, judged_text(cw, title, text)) for pid, title, text, cw in session.execute(q)]
 
 
 def _field(result: Any, name: str):
@@ -55,29 +86,62 @@ def _field(result: Any, name: str):
 
 
 def _values(r: Any) -> dict:
+    """The stored fields of one result. Raises ValueError for a reading that cannot be trusted."""
     distress = int(_field(r, "distress"))
+    score = float(_field(r, "distress_score"))
+    topic_scores = {k: float(v) for k, v in dict(_field(r, "topic_scores")).items()}
+    if distress not in PRIORITY:
+        raise ValueError(f"distress level {distress} is not 0-3")
+    if not math.isfinite(score) or not all(math.isfinite(v) for v in topic_scores.values()):
+        raise ValueError("the model gave a score that is not a finite number")
     return {
         "model_version": str(_field(r, "model_version")),
         "topics": list(_field(r, "topics")),
-        "topic_scores": {k: float(v) for k, v in dict(_field(r, "topic_scores")).items()},
+        "topic_scores": topic_scores,
         "distress": distress,
-        "distress_score": float(_field(r, "distress_score")),
+        "distress_score": score,
         "needs_review": bool(_field(r, "needs_review")) or distress > 0,
         "reasons": list(_field(r, "reasons")),
         "error": None,
     }
 
 
-def record_classifications(session: Session, results: Sequence[tuple[int, Any]]) -> int:
+def record_classifications(session: Session, results: Sequence[tuple[int, Any]],
+                           judged: Mapping[int, str] | None = None) -> int:
     """Store classifier results and put each post in review: level 0 published, others held.
 
-    A post already decided by a person keeps that decision, except that a post the model now
-    rates higher than before goes back to the queue: a new reading of risk always reaches a person.
+    `judged` maps each post id to the hash of the text the model read (`store.posts.text_hash` of
+    what `posts_to_classify` gave). The classify step passes it, because the post may be edited
+    while the model reads: a reading of the old text then clears nothing. Without it, the post's
+    current text is taken as the one read (right for callers that read and record in one go).
+
+    A post already decided by a person keeps that decision for the text the person saw, except that
+    a post the model now rates higher than before goes back to the queue: a new reading of risk
+    always reaches a person. A result with a non-finite score is recorded as a failure (held).
     Posts seen for the first time (the usual case) are written in bulk.
+
+    The classify step names its model current first (`set_current_model`); when no model has been
+    named at all, the first one to record a reading becomes current.
     """
     now = utcnow()
-    latest = {post_id: _values(r) for post_id, r in results}  # one result per post: the last
+    if results and session.get(CurrentModel, 1) is None:
+        set_current_model(session, str(_field(results[0][1], "model_version")), now)
+    latest: dict[int, dict] = {}
+    for post_id, r in results:  # one result per post: the last
+        try:
+            latest[post_id] = _values(r)
+        except (ValueError, TypeError) as exc:
+            latest.pop(post_id, None)
+            record_classification_failure(session, post_id, str(exc), str(_field(r, "model_version")),
+                                          judged_hash=(judged or {}).get(post_id))
     ids = list(latest)
+    hashes = dict(judged or {})
+    missing = [pid for pid in ids if pid not in hashes]
+    for start in range(0, len(missing), 500):
+        hashes.update(session.execute(select(Post.id, Post.text_hash)
+                                      .where(Post.id.in_(missing[start:start + 500]))).all())
+    for pid in ids:
+        latest[pid]["text_hash"] = hashes.get(pid)
     seen: set[int] = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -102,12 +166,13 @@ def _new_item(post_id: int, v: dict, now) -> dict:
     held = v["needs_review"]
     return {"post_id": post_id, "state": (ReviewState.PENDING if held else ReviewState.APPROVED).value,
             "level": v["distress"], "priority": PRIORITY.get(v["distress"], 0),
-            "reason": "; ".join(v["reasons"][:3]) or None, "decided_by": None if held else "model",
-            "decided_at": None if held else now, "created_at": now, "updated_at": now, "version": 1}
+            "reason": "; ".join(v["reasons"][:3]) or None, "decided_by": None if held else MODEL,
+            "decided_at": None if held else now, "cleared_hash": None if held else v["text_hash"],
+            "created_at": now, "updated_at": now, "version": 1}
 
 
 def _record_again(session: Session, post_id: int, v: dict, now) -> None:
-    """A post classified before (a new model, or after a failure): update it, and its review place."""
+    """A post read before (a new model, an edit, or after a failure): update it, and its review place."""
     row = session.scalar(select(Classification).where(Classification.post_id == post_id))
     previous_level = row.distress if row is not None else None
     if row is None:
@@ -118,12 +183,19 @@ def _record_again(session: Session, post_id: int, v: dict, now) -> None:
     row.classified_at = now
     set_topics(session, post_id, row.topics)
     _place_in_review(session, post_id, v["distress"], v["needs_review"], previous_level,
-                     reason="; ".join(row.reasons[:3]) or None, now=now)
+                     reason="; ".join(row.reasons[:3]) or None, judged_hash=v["text_hash"], now=now)
 
 
-def record_classification_failure(session: Session, post_id: int, error: str, model_version: str = "unknown") -> None:
-    """A post the model could not classify is held for review with the reason, never published."""
+def record_classification_failure(session: Session, post_id: int, error: str, model_version: str = "unknown",
+                                  judged_hash: str | None = None) -> None:
+    """A post the model could not classify is held for review with the reason, never published.
+
+    A person's approval of the same text stands (they read it); an approval of other text, or the
+    model's own, does not.
+    """
     now = utcnow()
+    if judged_hash is None:
+        judged_hash = session.scalar(select(Post.text_hash).where(Post.id == post_id))
     row = session.scalar(select(Classification).where(Classification.post_id == post_id))
     if row is None:
         row = Classification(post_id=post_id)
@@ -133,15 +205,18 @@ def record_classification_failure(session: Session, post_id: int, error: str, mo
     row.distress, row.distress_score, row.needs_review = None, None, True
     row.error = error
     row.classified_at = now
+    row.text_hash = judged_hash
     item = session.scalar(select(ReviewItem).where(ReviewItem.post_id == post_id))
     if item is None:
         session.add(ReviewItem(post_id=post_id, state=ReviewState.PENDING.value, level=None,
                                priority=FAILED_PRIORITY, reason=f"classification failed: {error}",
                                created_at=now, updated_at=now, version=1))
-    elif item.decided_by is None or item.state == ReviewState.APPROVED.value and item.decided_by == "model":
+    elif item.decided_by is None or item.state == ReviewState.APPROVED.value and (
+            item.decided_by == MODEL or item.cleared_hash != judged_hash):
         session.execute(update(ReviewItem).where(ReviewItem.id == item.id).values(
             state=ReviewState.PENDING.value, priority=FAILED_PRIORITY, decided_by=None, decided_at=None,
-            reason=f"classification failed: {error}", updated_at=now, version=ReviewItem.version + 1))
+            cleared_hash=None, reason=f"classification failed: {error}", updated_at=now,
+            version=ReviewItem.version + 1))
     session.flush()
 
 
@@ -152,28 +227,33 @@ def set_topics(session: Session, post_id: int, topics) -> None:
 
 
 def _place_in_review(session: Session, post_id: int, level: int, needs_review: bool,
-                     previous_level: int | None, reason: str | None, now) -> None:
+                     previous_level: int | None, reason: str | None, judged_hash: str | None, now) -> None:
     item = session.scalar(select(ReviewItem).where(ReviewItem.post_id == post_id))
     held = needs_review or level > 0
-    state = ReviewState.PENDING.value if held else ReviewState.APPROVED.value
-    decided_by = None if held else "model"
     if item is None:
-        session.add(ReviewItem(post_id=post_id, state=state, level=level, priority=PRIORITY.get(level, 0),
-                               reason=reason, decided_by=decided_by, decided_at=None if held else now,
-                               created_at=now, updated_at=now, version=1))
+        session.add(ReviewItem(post_id=post_id, state=ReviewState.PENDING.value if held else ReviewState.APPROVED.value,
+                               level=level, priority=PRIORITY.get(level, 0), reason=reason,
+                               decided_by=None if held else MODEL, decided_at=None if held else now,
+                               cleared_hash=None if held else judged_hash, created_at=now, updated_at=now, version=1))
         return
-    human_decided = item.decided_by not in (None, "model")
+    approved = item.state == ReviewState.APPROVED.value
+    human_decided = item.decided_by not in (None, MODEL)
+    # A person's approval holds for the text they read; after an edit it is no decision at all.
+    stale = approved and human_decided and item.cleared_hash != judged_hash
     risen = previous_level is not None and level > previous_level
-    if human_decided and not risen:
-        return  # a person's decision stands against an equal or lower new reading
-    if item.state == ReviewState.ESCALATED.value and not risen:
-        return
+    if human_decided and not risen and not stale:
+        return  # a person's decision stands against an equal or lower new reading of the same text
     escalated = item.state == ReviewState.ESCALATED.value
+    if escalated and not risen:
+        return
     values = dict(level=level, priority=queue_priority(level, escalated), reason=reason, updated_at=now,
                   version=ReviewItem.version + 1)
     if held:
-        values.update(state=ReviewState.PENDING.value if item.state != ReviewState.ESCALATED.value else item.state,
-                      decided_by=None, decided_at=None)
-    elif item.decided_by in (None, "model") and item.state == ReviewState.PENDING.value and item.level is None:
-        values.update(state=ReviewState.APPROVED.value, decided_by="model", decided_at=now)
+        values.update(state=item.state if escalated else ReviewState.PENDING.value,
+                      decided_by=None, decided_at=None, cleared_hash=None)
+    elif approved and (item.decided_by == MODEL or stale) or (
+            item.decided_by is None and item.state == ReviewState.PENDING.value and item.level is None):
+        # The model publishes again what it published before, what a person approved before an
+        # edit, and a post held only because an earlier reading failed.
+        values.update(state=ReviewState.APPROVED.value, decided_by=MODEL, decided_at=now, cleared_hash=judged_hash)
     session.execute(update(ReviewItem).where(ReviewItem.id == item.id).values(**values))

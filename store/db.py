@@ -10,11 +10,31 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from store import publication
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+WROTE = "peerfeed.wrote"  # set on a connection's info by any INSERT, UPDATE or DELETE
+
+
+def _note_writes(conn, clauseelement, multiparams, params, execution_options) -> None:
+    if getattr(clauseelement, "is_dml", False):
+        conn.info[WROTE] = True
+
+
 def make_engine(database_url: str, **kwargs) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout, and its folder is made."""
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout, and its folder is made.
+
+    Every engine notes on its connections when a statement writes, so `transaction` settles the
+    publication gate only for transactions that changed something.
+    """
+    engine = _make_engine(database_url, **kwargs)
+    event.listen(engine, "before_execute", _note_writes)
+    return engine
+
+
+def _make_engine(database_url: str, **kwargs) -> Engine:
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -44,10 +64,21 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
-    """One explicit transaction: commit on success, roll back on any error."""
+    """One explicit transaction: commit on success, roll back on any error.
+
+    A transaction that wrote anything settles the publication gate before it commits: any copy of
+    a post in a published file that the change left uncleared (hidden, edited, deleted, re-held...)
+    is taken out of that file right after the commit (store/publication.py).
+    """
+    withdraw: list = []
     with Session(engine, expire_on_commit=False) as session:
         with session.begin():
+            session.connection().info.pop(WROTE, None)
             yield session
+            if session.connection().info.pop(WROTE, False):
+                withdraw = publication.settle(session)
+    if withdraw:
+        publication.withdraw_files(engine, withdraw)
 
 
 def alembic_config(engine: Engine):

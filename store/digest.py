@@ -1,4 +1,4 @@
-"""Posts for the published digest: only what readers may see, newly approved in a period."""
+"""Posts for the published digest: only what the publication gate clears, newly approved in a period."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Classification, Post, ReviewItem, Source
-from store.queries import visible_to_readers
+from store.publication import cleared, cleared_by
 
 
 @dataclass(frozen=True)
@@ -28,20 +28,22 @@ class DigestEntry:
     source_name: str | None
     topics: tuple[str, ...]
     topic_scores: dict[str, float]
+    cleared_by: str  # "moderator" or "model": each channel tells readers which
 
 
 def digest_entries(session: Session, since: datetime, until: datetime, limit: int = 300) -> list[DigestEntry]:
-    """Posts approved in [since, until) that readers may see, newest published first.
+    """Posts approved in [since, until) that the gate clears, newest published first.
 
     The period is by approval, not publication: a post held for review a few days enters the next
     digest after a moderator approves it, instead of never appearing.
     """
     q = (
-        select(Post, ReviewItem.decided_at, Source.name, Classification.topics, Classification.topic_scores)
+        select(Post, ReviewItem.decided_at, Source.name, Classification.topics, Classification.topic_scores,
+               cleared_by())
         .join(ReviewItem, ReviewItem.post_id == Post.id)
         .outerjoin(Classification, Classification.post_id == Post.id)
         .outerjoin(Source, Source.id == Post.source_id)
-        .where(visible_to_readers(), ReviewItem.decided_at >= since, ReviewItem.decided_at < until)
+        .where(cleared(), ReviewItem.decided_at >= since, ReviewItem.decided_at < until)
         .order_by(Post.published_at.desc(), Post.id.desc())
         .limit(limit)
     )
@@ -49,6 +51,7 @@ def digest_entries(session: Session, since: datetime, until: datetime, limit: in
         DigestEntry(post_id=p.id, platform=p.platform, platform_id=p.platform_id, url=p.url, title=p.title,
                     author=p.author, author_url=p.author_url, content_html=p.content_html,
                     content_warning=p.content_warning, published_at=p.published_at, approved_at=decided,
-                    source_name=source, topics=tuple(topics or ()), topic_scores=dict(scores or {}))
-        for p, decided, source, topics, scores in session.execute(q)
+                    source_name=source, topics=tuple(topics or ()), topic_scores=dict(scores or {}),
+                    cleared_by=by)
+        for p, decided, source, topics, scores, by in session.execute(q)
     ]

@@ -130,6 +130,9 @@ class Post(Base):
     updated_at: Mapped[datetime | None]
     collected_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+    # SHA-256 of the text a reader would read (content warning, title, text: `store.posts.judged_text`).
+    # Every clearance names the hash it judged, so an edit upstream voids it (store/publication.py).
+    text_hash: Mapped[str | None] = mapped_column(String(64))
 
     source: Mapped[Source | None] = relationship()
     classification: Mapped[Classification | None] = relationship(back_populates="post", uselist=False)
@@ -150,6 +153,7 @@ class Classification(Base):
     reasons: Mapped[list] = mapped_column(default=list)
     error: Mapped[str | None] = mapped_column(Text)
     classified_at: Mapped[datetime] = mapped_column(default=utcnow)
+    text_hash: Mapped[str | None] = mapped_column(String(64))  # the hash of the text this reading judged
 
     post: Mapped[Post] = relationship(back_populates="classification")
 
@@ -192,6 +196,8 @@ class ReviewItem(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # The text hash an approval (a moderator's or the model's) was given for; None when not approved.
+    cleared_hash: Mapped[str | None] = mapped_column(String(64))
 
     post: Mapped[Post] = relationship(back_populates="review")
 
@@ -292,6 +298,41 @@ class ThemeSnapshot(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class CurrentModel(Base):
+    """The classifier version the classify step runs now (one row). Only its readings clear posts."""
+
+    __tablename__ = "current_model"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # always 1
+    version: Mapped[str] = mapped_column(String(100))
+    since: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Publication(Base):
+    """One post in one published artefact: a static digest file, a remote boost, an email.
+
+    `withdrawn_at` is None while the post is believed to be out there. The publication gate
+    (store/publication.py) withdraws every row whose post is no longer cleared: file artefacts at
+    once, remote ones through their channel's outbox.
+    """
+
+    __tablename__ = "publications"
+    __table_args__ = (
+        UniqueConstraint("channel", "location", "post_id", name="uq_publication"),
+        Index("ix_publications_live", "withdrawn_at", "post_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(10), default="file")  # file | remote | sent
+    location: Mapped[str] = mapped_column(Text)  # a file path, a remote id, a mailing
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    cleared_by: Mapped[str] = mapped_column(String(20))  # moderator | model, as the artefact says
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
+    withdrawn_at: Mapped[datetime | None]
+    withdraw_reason: Mapped[str | None] = mapped_column(String(40))
+
+
 class AlertSent(Base):
     """One alert per post and channel, so a re-run never alerts twice (and a failed send is retried)."""
 
@@ -305,3 +346,4 @@ class AlertSent(Base):
     status: Mapped[str] = mapped_column(String(20), default="sent")
     error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed sends in a row

@@ -1,8 +1,10 @@
-"""Idempotent post upserts, cross-platform story grouping and upstream deletions."""
+"""Idempotent post upserts, cross-platform story grouping, upstream edits and deletions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import logging
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable, Sequence
 
@@ -14,11 +16,25 @@ from peerfeed import records
 from peerfeed.dedupe import canonical_url, fingerprint, http_url
 from store.models import AuditEntry, Post, ReviewItem, ReviewState, utcnow
 
+log = logging.getLogger(__name__)
+
 BATCH = 500
 # Columns that a re-fetch may change; anything else is fixed at first sight.
 _MUTABLE = ("url", "title", "author", "author_url", "content_html", "content_text", "content_warning",
             "sensitive", "language", "tags", "links", "reply_to", "thread_url", "updated_at", "canonical_url",
-            "fingerprint")
+            "fingerprint", "text_hash")
+
+
+def judged_text(content_warning: str | None, title: str | None, text: str | None) -> str:
+    """What a reader reads of a post, and so what the classifier and moderators judge: the content
+    warning, the title and the text, in that order, blank parts left out."""
+    return "\n\n".join(p for p in (content_warning, title, text) if p)
+
+
+def text_hash(judged: str) -> str:
+    """SHA-256 (hex) of a judged text. A clearance names the hash it was given for, so any edit
+    upstream voids it (see store/publication.py)."""
+    return hashlib.sha256(judged.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -26,11 +42,15 @@ class UpsertCounts:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    edited: int = 0  # of `updated`: posts whose judged text changed (re-classified, re-cleared)
+    collisions: list[str] = field(default_factory=list)  # ids shared by entries with different text
 
     def __iadd__(self, other: "UpsertCounts") -> "UpsertCounts":
         self.new += other.new
         self.updated += other.updated
         self.unchanged += other.unchanged
+        self.edited += other.edited
+        self.collisions += other.collisions
         return self
 
 
@@ -41,6 +61,7 @@ def _row(post: records.Post, source_id: int | None) -> dict:
         "platform": post.platform.value if hasattr(post.platform, "value") else str(post.platform),
         "platform_id": post.platform_id,
         "source_id": source_id,
+        "text_hash": text_hash(judged_text(post.content_warning, post.title, post.content_text)),
         "url": url,
         "canonical_url": canonical_url(http_url(post.canonical_url) or url),
         "fingerprint": fingerprint(post.content_text),
@@ -72,16 +93,48 @@ def upsert_posts(session: Session, posts: Sequence[records.Post], source_id: int
     Running it twice with the same posts changes nothing the second time. Posts erased after an
     upstream deletion are never brought back. New posts join an existing story when their canonical
     URL or content fingerprint matches one.
+
+    An edit upstream (the judged text changed under the same key) voids every clearance the old
+    text had: the post leaves every channel at the commit (store/publication.py), its review item's
+    version moves on (a moderator's open page can no longer approve the old text), and the next
+    classify run reads the new text. Entries that share a key but not their text are all kept
+    (`distinct_keys`), never one silently dropped.
     """
     counts = UpsertCounts()
-    # The same post can appear twice in one fetch (a boost and its original): last one wins.
+    posts, counts.collisions = distinct_keys(posts)
     # Sorting by key makes concurrent writers take row locks in one order, so PostgreSQL never
     # sees two collectors deadlock on overlapping posts.
-    unique = sorted({(p.platform, p.platform_id): p for p in posts}.values(),
-                    key=lambda p: (str(p.platform), p.platform_id))
+    unique = sorted(posts, key=lambda p: (str(p.platform), p.platform_id))
     for start in range(0, len(unique), BATCH):
         counts += _upsert_batch(session, unique[start:start + BATCH], source_id)
     return counts
+
+
+def distinct_keys(posts: Sequence[records.Post]) -> tuple[list[records.Post], list[str]]:
+    """One post per key. The same post twice (a boost and its original) is kept once; entries that
+    share a key but differ in text (comment feeds that reuse the post's guid for every comment) are
+    all kept: the first keeps the key, each other one gets `<key>#<hash of its text>`, which is the
+    same on every fetch. Returns the posts and the keys that collided (for the source's record)."""
+    first: dict[tuple, records.Post] = {}
+    out: list[records.Post] = []
+    collided: list[str] = []
+    for p in posts:
+        key = (p.platform, p.platform_id)
+        seen = first.get(key)
+        if seen is None:
+            first[key] = p
+            out.append(p)
+            continue
+        mine = judged_text(p.content_warning, p.title, p.content_text)
+        if mine == judged_text(seen.content_warning, seen.title, seen.content_text):
+            continue  # the same post twice
+        if p.platform_id not in collided:
+            collided.append(p.platform_id)
+        alias = f"{p.platform_id}#{text_hash(mine)[:16]}"
+        if (p.platform, alias) not in first:
+            first[(p.platform, alias)] = p
+            out.append(replace(p, platform_id=alias))
+    return out, collided
 
 
 def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: int | None) -> UpsertCounts:
@@ -97,6 +150,7 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
 
     fresh = [r for r in rows if (r["platform"], r["platform_id"]) not in existing]
     changed: list[dict] = []
+    edited: list[int] = []
     for r in rows:
         old = existing.get((r["platform"], r["platform_id"]))
         if old is None:
@@ -105,6 +159,8 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
             counts.unchanged += 1
         else:
             changed.append({"_id": old.id, **{c: r[c] for c in _MUTABLE}})
+            if old.text_hash != r["text_hash"]:
+                edited.append(old.id)
 
     if fresh:
         # executemany (not one giant VALUES clause) lets SQLAlchemy cache the compiled statement;
@@ -123,7 +179,30 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
         )
         session.connection().execute(stmt, changed)
         counts.updated += len(changed)
+    if edited:
+        _edited_upstream(session, edited)
+        counts.edited += len(edited)
     return counts
+
+
+def _edited_upstream(session: Session, post_ids: list[int], now: datetime | None = None) -> None:
+    """The text of these posts changed upstream: move their review items on and audit it.
+
+    Their clearances already no longer match (`cleared_hash` is the old text's), so the gate keeps
+    them from readers; bumping the version makes a moderator's approve of the old text a conflict.
+    An approval by the model is undone here (the classify step decides again on the new text); a
+    person's approval, hiding or escalation stays as the item's state until someone looks again.
+    """
+    now = now or utcnow()
+    items = dict(session.execute(select(ReviewItem.post_id, ReviewItem.id).where(ReviewItem.post_id.in_(post_ids))).all())
+    if items:
+        session.execute(
+            update(ReviewItem).where(ReviewItem.id.in_(list(items.values())))
+            .values(version=ReviewItem.version + 1, updated_at=now)
+            .execution_options(synchronize_session=False))
+    session.add_all(AuditEntry(at=now, actor="system", action="edited_upstream", post_id=pid,
+                               review_item_id=items.get(pid), detail={}) for pid in post_ids)
+    session.flush()
 
 
 def _assign_stories(session: Session, inserted: Iterable) -> None:
@@ -180,7 +259,8 @@ def apply_deletions(session: Session, deletions: Sequence[records.Deletion], now
         if item is not None:
             session.execute(
                 update(ReviewItem).where(ReviewItem.id == item.id).values(
-                    state=ReviewState.HIDDEN.value, updated_at=now, version=ReviewItem.version + 1
+                    state=ReviewState.HIDDEN.value, cleared_hash=None, updated_at=now,
+                    version=ReviewItem.version + 1
                 )
             )
         session.add(AuditEntry(actor="system", action="deleted_upstream", post_id=post.id,

@@ -1,8 +1,7 @@
 """Read-side queries for the CLI, flows and dashboard.
 
-The reader rule lives here and only here: a post reaches a reader when its review item is
-approved and it has not been deleted upstream. Held, hidden and escalated posts never match
-`visible_to_readers()`, whatever filters a caller adds.
+What a reader may see is decided by the publication gate alone (`store.publication.cleared()`);
+the reader-facing queries here filter through it, whatever other filters a caller adds.
 """
 
 from __future__ import annotations
@@ -17,14 +16,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from store.models import (QUEUE_SQL, AuditEntry, Classification, Post, PostTopic, ReviewItem, ReviewState, Source,
                           ThemeSnapshot)
+from store.publication import cleared, cleared_by
 from store.search import matches
 
 QUEUE_STATES = (ReviewState.PENDING.value, ReviewState.ESCALATED.value)
-
-
-def visible_to_readers():
-    """The SQL condition for 'a reader may see this post' (join ReviewItem first)."""
-    return and_(ReviewItem.state == ReviewState.APPROVED.value, Post.deleted_at.is_(None))
 
 
 def _open_items(states):
@@ -71,17 +66,27 @@ def queue_counts(session: Session) -> dict[str, int]:
     return {("failed" if lvl is None else str(lvl)): n for lvl, n in session.execute(q)}
 
 
+@dataclass(frozen=True)
+class ReaderPost:
+    """A post a reader may see, with who cleared it ("moderator" or "model")."""
+    post: Post
+    cleared_by: str
+
+    @property
+    def id(self) -> int:
+        return self.post.id
+
+
 def digest(session: Session, limit: int = 20, offset: int = 0, topic: str | None = None,
            platform: str | None = None, since: datetime | None = None, until: datetime | None = None,
-           search: str | None = None) -> list[Post]:
-    """Approved, live posts, newest first, with optional filters and full-text `search` words."""
+           search: str | None = None) -> list[ReaderPost]:
+    """Posts cleared for readers, newest first, with optional filters and full-text `search` words."""
     if any(f and "\x00" in f for f in (topic, platform)):
         return []  # no topic or platform has a NUL in its name (and PostgreSQL refuses one as text)
     q = (
-        select(Post)
-        .join(ReviewItem, ReviewItem.post_id == Post.id)
+        select(Post, cleared_by())
         .options(joinedload(Post.classification), joinedload(Post.source))
-        .where(visible_to_readers())
+        .where(cleared())
         .order_by(Post.published_at.desc(), Post.id.desc())
         .limit(limit).offset(offset)
     )
@@ -95,7 +100,7 @@ def digest(session: Session, limit: int = 20, offset: int = 0, topic: str | None
         q = q.where(select(PostTopic.post_id).where(PostTopic.post_id == Post.id, PostTopic.topic == topic).exists())
     if search and search.strip():
         q = q.where(matches(session, search))
-    return list(session.scalars(q).unique())
+    return [ReaderPost(p, by) for p, by in session.execute(q).unique()]
 
 
 def sources_health(session: Session) -> list[tuple[Source, int]]:

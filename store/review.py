@@ -1,8 +1,14 @@
 """Moderators' commands on review items, with optimistic locking and an audit entry each.
 
 Every command takes the item's `version` as the moderator saw it. If another moderator acted in
-between, the update matches no row and `ReviewConflict` is raised: the second moderator is told,
-never silently overwritten.
+between, or the post was edited upstream, the update matches no row and `ReviewConflict` is raised:
+the second moderator is told, never silently overwritten, and never approves text they did not see.
+
+Every command first checks the actor's role as the store holds it at that moment
+(`require_moderator`), so a demotion takes effect at once, even on a page already open. An actor
+with no account at all is someone running the store's functions directly (an operator's script,
+who holds the database anyway); the dashboard, where every actor is a person, also requires the
+account to exist (`dashboard.moderation`), so removing an account takes effect at once there too.
 """
 
 from __future__ import annotations
@@ -10,12 +16,29 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import case, select, update
+from sqlalchemy import and_, case, select, update
 from sqlalchemy.orm import Session
 
-from store.models import AuditEntry, Classification, Label, ReviewItem, ReviewState, utcnow
+from store.classification import ESCALATED_BONUS, MODEL, queue_priority, set_topics
+from store.models import AuditEntry, Classification, Label, Post, ReviewItem, ReviewState, Role, User, utcnow
 
 LEVELS = range(0, 4)
+MODERATOR_ROLES = (Role.MODERATOR.value, Role.ADMIN.value)
+
+
+class NotAuthorised(PermissionError):
+    """The actor may not moderate (no such user, or their role no longer allows it)."""
+
+
+def require_moderator(session: Session, actor: str, account_required: bool = False) -> None:
+    """Refuse an actor whose account's role, read now, does not let them moderate (and, with
+    `account_required`, an actor with no account)."""
+    role = session.scalar(select(User.role).where(User.username == actor))
+    if role is None and not account_required:
+        return
+    if role not in MODERATOR_ROLES:
+        raise NotAuthorised(f"{actor!r} cannot moderate (role: {role or 'no such user'}); "
+                            "nothing was changed. Ask an admin if this is wrong.")
 
 
 class ReviewConflict(Exception):
@@ -30,6 +53,7 @@ class ReviewConflict(Exception):
 
 def _change(session: Session, item_id: int, expected_version: int, actor: str, action: str,
             values: dict, detail: dict | None = None, now: datetime | None = None) -> ReviewItem:
+    require_moderator(session, actor)
     now = now or utcnow()
     res = session.execute(
         update(ReviewItem)
@@ -48,24 +72,34 @@ def _change(session: Session, item_id: int, expected_version: int, actor: str, a
 
 
 def _decide(state: ReviewState, actor: str, now: datetime) -> dict:
-    return dict(state=state.value, decided_by=actor, decided_at=now)
+    return dict(state=state.value, decided_by=actor, decided_at=now, cleared_hash=None)
 
 
-def approve(session: Session, item_id: int, version: int, actor: str, note: str | None = None) -> ReviewItem:
-    """Publish the post to the digest. With no correction on record, that says 'level 0' to training."""
+def approve(session: Session, item_id: int, version: int, actor: str, note: str | None = None,
+            level: int | None = None) -> ReviewItem:
+    """Publish the post: fit to publish, for the text the moderator saw (the version they read).
+
+    An approval says nothing about distress. Only when the moderator states the level (`level`,
+    e.g. confirming the level shown, or correcting it) is a training label recorded.
+    """
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"level must be 0-3, got {level}")
     now = utcnow()
     values = _decide(ReviewState.APPROVED, actor, now)
+    # The version check in _change guarantees the text is the one the moderator read: an edit
+    # upstream moves the version on (store/posts.py).
+    values["cleared_hash"] = select(Post.text_hash).where(Post.id == ReviewItem.post_id).scalar_subquery()
     if note:
         values["note"] = note
-    item = _change(session, item_id, version, actor, "approve", values, {"note": note} if note else None, now)
-    corrected = session.scalar(select(Label.id).where(Label.post_id == item.post_id, Label.distress.is_not(None)))
-    if corrected is None:
-        session.add(Label(post_id=item.post_id, actor=actor, distress=0, topics=None, created_at=now))
+    detail = {k: v for k, v in (("note", note), ("level", level)) if v is not None}
+    item = _change(session, item_id, version, actor, "approve", values, detail or None, now)
+    if level is not None:
+        session.add(Label(post_id=item.post_id, actor=actor, distress=level, topics=None, created_at=now))
     return item
 
 
 def hide(session: Session, item_id: int, version: int, actor: str, note: str | None = None) -> ReviewItem:
-    """Keep the post out of the digest for good (it stays in the store for the audit trail)."""
+    """Keep the post out of every channel for good (it stays in the store for the audit trail)."""
     now = utcnow()
     values = _decide(ReviewState.HIDDEN, actor, now)
     if note:
@@ -76,9 +110,7 @@ def hide(session: Session, item_id: int, version: int, actor: str, note: str | N
 def escalate(session: Session, item_id: int, version: int, actor: str, note: str | None = None) -> ReviewItem:
     """Pass to a senior moderator or clinician; it stays out of the digest and top of their queue."""
     now = utcnow()
-    from store.classification import ESCALATED_BONUS
-
-    values = dict(state=ReviewState.ESCALATED.value, decided_by=actor, decided_at=now,
+    values = dict(state=ReviewState.ESCALATED.value, decided_by=actor, decided_at=now, cleared_hash=None,
                   priority=ReviewItem.priority % ESCALATED_BONUS + ESCALATED_BONUS)
     if note:
         values["note"] = note
@@ -87,18 +119,28 @@ def escalate(session: Session, item_id: int, version: int, actor: str, note: str
 
 def correct(session: Session, item_id: int, version: int, actor: str, level: int | None = None,
             topics: Sequence[str] | None = None) -> ReviewItem:
-    """Correct the level and/or topics; kept as a training label. The item stays where it is."""
+    """Correct the level and/or topics; kept as a training label.
+
+    The item stays where it is, except that a level above 0 sends a post only the model had
+    published back to the queue (held) until someone decides it.
+    """
     if level is None and topics is None:
         raise ValueError("correct needs a level or topics")
     if level is not None and level not in LEVELS:
         raise ValueError(f"level must be 0-3, got {level}")
-    from store.classification import queue_priority, set_topics
-
     values: dict = {}
     if level is not None:
         values.update(level=level, priority=case(
             (ReviewItem.state == ReviewState.ESCALATED.value, queue_priority(level, escalated=True)),
             else_=queue_priority(level)))
+        if level > 0:
+            # A person's reading of risk takes down what only the model had published.
+            published_by_model = and_(ReviewItem.state == ReviewState.APPROVED.value, ReviewItem.decided_by == MODEL)
+            values.update(
+                state=case((published_by_model, ReviewState.PENDING.value), else_=ReviewItem.state),
+                cleared_hash=case((published_by_model, None), else_=ReviewItem.cleared_hash),
+                decided_at=case((published_by_model, None), else_=ReviewItem.decided_at),
+                decided_by=case((published_by_model, None), else_=ReviewItem.decided_by))
     item = _change(session, item_id, version, actor, "correct", values,
                    {"level": level, "topics": list(topics) if topics is not None else None})
     session.add(Label(post_id=item.post_id, actor=actor, distress=level,
@@ -132,6 +174,7 @@ def bulk_approve(session: Session, items: Sequence[tuple[int, int]], actor: str)
     All or nothing: one conflict or one item above level 1 rolls the whole batch back (the caller's
     transaction), so a moderator never publishes a high-risk post by a bulk click.
     """
+    require_moderator(session, actor)
     done = []
     for item_id, version in items:
         item = session.get(ReviewItem, item_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import Sequence
 
@@ -13,6 +14,8 @@ from peerfeed.sources import SourceConfig
 from peerfeed.records import Platform
 from store.models import FetchRun, Source, utcnow
 from store.posts import UpsertCounts, apply_deletions, upsert_posts
+
+log = logging.getLogger(__name__)
 
 BASE_BACKOFF = timedelta(minutes=5)
 MAX_BACKOFF = timedelta(hours=24)
@@ -135,6 +138,11 @@ def record_fetch(session: Session, source_id: int, run_id: int, result: FetchRes
     run.status = src.last_status
     run.error_kind = src.last_error_kind if not result.ok else None
     run.error = result.error
+    if counts.collisions:
+        # Not an error (every entry was kept), but the source's record says it happened.
+        run.error = (f"{len(counts.collisions)} ids were each shared by entries with different text; all were "
+                     f"kept (the later ones as <id>#<hash of text>): {', '.join(counts.collisions[:5])}")[:1000]
+        log.warning("source %s: %s", src.name, run.error)
     run.items_new, run.items_updated, run.items_deleted = counts.new, counts.updated, deleted
     run.cursor, run.etag, run.http_status = src.cursor, src.etag, result.http_status
     return counts

@@ -70,6 +70,28 @@ def engine(database_url):
     eng.dispose()
 
 
+MODERATORS = ("mod.alex", "mod.bea")
+
+
+def add_users(engine, names=MODERATORS, role: str = "moderator") -> None:
+    """Accounts for the people a test acts as: every moderator action checks the actor's role in
+    the store when they act (store/review.py: require_moderator)."""
+    from store.db import transaction
+    from store.users import create_user, get_user
+
+    with transaction(engine) as s:
+        for name in names:
+            if get_user(s, name) is None:
+                create_user(s, name, role)
+
+
+@pytest.fixture
+def moderators(engine):
+    """mod.alex and mod.bea, moderators in the test's database."""
+    add_users(engine)
+    return MODERATORS
+
+
 @pytest.fixture
 def sqlite_url(tmp_path):
     """A migrated, empty SQLite file (the embedded default), as a URL."""

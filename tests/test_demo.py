@@ -24,7 +24,7 @@ def test_demo_shows_all_three_platforms_a_queue_and_a_digest(tmp_path):
         assert queue[0].item.level == 3  # the worst reaches a moderator first
         assert queue_counts(s).get("3", 0) >= 3
         published = digest(s, limit=100)
-        assert published and all(p.review.state == "approved" for p in published)
+        assert published and all(p.post.review.state == "approved" for p in published)
         assert {e.post.id for e in queue}.isdisjoint({p.id for p in published})
         assert {u.role for u in s.scalars(select(User))} == {"moderator", "staff", "admin"}
     assert (tmp_path / "site" / "digest" / "daily.atom").is_file()

@@ -20,7 +20,9 @@ def reset_page() -> None:
 
 
 st.title("Digest")
-st.caption("Posts from the UK peer-support community, read and approved by our moderators.")
+st.caption("Posts from the UK peer-support community. Each one says whether a moderator has read it, or "
+           "it was published automatically because our checks found no sign of distress and a moderator "
+           "has not read it yet.")
 
 f1, f2, f3, f4 = st.columns([3, 2, 2, 2])
 search = f1.text_input("Search", key="digest_search", on_change=reset_page, placeholder="e.g. carers cafe")
@@ -44,7 +46,7 @@ for post in result["rows"]:
         st.caption(
             f"{link(post['author'] or 'unknown author', post['author_url'])} · "
             f"{escape_markdown(post['source'] or post['platform'])} · {when_label(post['published_at'])} · "
-            f"{link('read the original', post['url'])}")
+            f"{link('read the original', post['url'])} · {post['cleared']}")
         if post["content_warning"] or post["sensitive"]:
             # Folded until the reader chooses to open it.
             warning = post["content_warning"] or "sensitive content"

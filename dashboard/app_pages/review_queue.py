@@ -19,7 +19,7 @@ def act(fn, *args) -> None:
     """Run one moderation command (in a widget callback) and leave a message for the next run."""
     try:
         st.session_state["queue_flash"] = ("success", fn(engine, *args))
-    except moderation.Conflict as exc:
+    except (moderation.Conflict, moderation.NotAllowed) as exc:
         st.session_state["queue_flash"] = ("error", str(exc))
     except ValueError as exc:
         st.session_state["queue_flash"] = ("error", str(exc))

@@ -330,3 +330,21 @@ def test_an_alert_link_opens_the_queue_at_its_post(dash):
     assert "no longer waiting" in at.warning[0].value
     with transaction(engine) as s:
         assert s.get(ReviewItem, item.id).state == "hidden"
+
+
+def test_a_moderator_demoted_while_the_page_is_open_cannot_approve(dash):
+    # ../shared/repro/demoted_moderator_still_approves.py: the Approve button was drawn while
+    # mod.bea was a moderator; an admin makes her a reader; the click must change nothing.
+    engine, ids = dash
+    item = item_of(engine, ids["crisis"])
+    at = open_app("mod.bea")
+    from store.users import set_role
+
+    with transaction(engine) as s:
+        set_role(s, "mod.bea", "reader")
+    at.button(key=f"approve-{item.id}").click().run()
+    after = item_of(engine, ids["crisis"])
+    assert (after.state, after.decided_by) == (item.state, item.decided_by)
+    assert TEXT["crisis"] not in page_text(open_app(page="digest"))
+    with transaction(engine) as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.review_item_id == item.id)).all() == []

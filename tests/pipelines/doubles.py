@@ -46,7 +46,8 @@ class KeywordModel:
             topics = [t for t, w in TOPIC_WORDS.items() if w in low]
             out.append(KeywordResult(topics=topics, topic_scores={t: 0.9 for t in topics}, distress=level,
                                      distress_score=0.95 if level else 0.05, needs_review=level > 0,
-                                     reasons=[f"phrase for level {level}"] if level else []))
+                                     reasons=[f"phrase for level {level}"] if level else [],
+                                     model_version=self.version))
         return out
 
 

@@ -33,10 +33,10 @@ def test_latest_label_wins_and_topics_only_corrections_keep_the_level(engine):
         it = correct(s, items[a].id, items[a].version, "mod-ana", level=2)
         it = correct(s, it.id, it.version, "mod-ben", level=3)
         correct(s, it.id, it.version, "mod-ana", topics=["carers"])
-        approve(s, items[c].id, items[c].version, "mod-ben")  # approve with no correction: level 0
+        approve(s, items[c].id, items[c].version, "mod-ben")  # fit to publish: says nothing of distress
 
     rows = sorted(_labels(engine))
-    assert rows == [("Another struggling day", 0, None), ("I am struggling with the carer role", 3, ["carers"])]
+    assert rows == [("I am struggling with the carer role", 3, ["carers"])]
 
 
 def _labels(engine):

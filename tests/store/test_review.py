@@ -8,8 +8,11 @@ from store.db import transaction
 from store.models import AuditEntry, Label, Post, ReviewItem
 from store.posts import upsert_posts
 from store.queries import digest, queue_counts, review_queue
-from store.review import ReviewConflict, approve, bulk_approve, correct, escalate, hide, assign
+from store.review import NotAuthorised, require_moderator, ReviewConflict, approve, bulk_approve, correct, escalate, hide, assign
+from store.users import set_role
 from tests.store.helpers import Result, blog_post
+
+pytestmark = pytest.mark.usefixtures("moderators")
 
 
 def seed(engine, levels):
@@ -46,16 +49,45 @@ def test_failed_classification_is_held_not_published(engine):
         assert queue_counts(s) == {"failed": 1}
 
 
-def test_approve_publishes_audits_and_labels_level_zero(engine):
-    (pid,) = seed(engine, [1])
+def test_approve_publishes_and_audits_but_labels_nothing(engine):
+    # An approval means "fit to publish", not "distress 0": a carer's report of someone at risk
+    # may be published after a moderator dealt with it, and must not teach the model "no distress".
+    (pid,) = seed(engine, [3])
     with transaction(engine) as s:
         item = item_of(s, pid)
         approve(s, item.id, item.version, "mod.alex", note="fine to share")
     with transaction(engine) as s:
-        assert [p.id for p in digest(s)] == [pid]
+        assert [(p.id, p.cleared_by) for p in digest(s)] == [(pid, "moderator")]
         audit = s.scalars(select(AuditEntry)).all()
         assert [(a.actor, a.action) for a in audit] == [("mod.alex", "approve")]
-        assert s.scalar(select(Label.distress).where(Label.post_id == pid)) == 0
+        assert s.scalars(select(Label).where(Label.post_id == pid)).all() == []
+
+
+def test_approve_with_a_stated_level_records_that_level(engine):
+    (pid,) = seed(engine, [1])
+    with transaction(engine) as s:
+        item = item_of(s, pid)
+        approve(s, item.id, item.version, "mod.alex", level=0)
+    with transaction(engine) as s:
+        assert [(l.distress, l.actor) for l in s.scalars(select(Label))] == [(0, "mod.alex")]
+
+
+def test_a_demoted_moderator_cannot_act_even_with_the_version_they_saw(engine):
+    (pid,) = seed(engine, [3])
+    with transaction(engine) as s:
+        item = item_of(s, pid)
+        seen = (item.id, item.version)
+        set_role(s, "mod.bea", "reader")
+    for act in (approve, hide, escalate):
+        with pytest.raises(NotAuthorised, match="mod.bea"):
+            with transaction(engine) as s:
+                act(s, *seen, "mod.bea")
+    with pytest.raises(NotAuthorised, match="no such user"):
+        with transaction(engine) as s:
+            require_moderator(s, "mod.nobody", account_required=True)
+    with transaction(engine) as s:
+        assert item_of(s, pid).state == "pending" and digest(s) == []
+        assert s.scalars(select(AuditEntry)).all() == []
 
 
 def test_second_moderator_is_told_not_overwritten(engine):
