@@ -7,6 +7,7 @@ and pass it in.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -53,6 +54,13 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = False  # upgrade the connection with STARTTLS before logging in
     public_base_url: str = "http://127.0.0.1:8501"
+    # A channel ("webhook" or "email") used only for a post whose alert on the other channel has
+    # failed `alert_fallback_after` times in a row; None sends on every configured channel.
+    alert_fallback_channel: Literal["webhook", "email"] | None = None
+    alert_fallback_after: int = Field(default=2, ge=1)
+    # Posts published longer ago than this when first found at high or crisis (an import, a new
+    # source's back catalogue) are held without an alert each; moderators get one summary instead.
+    alert_max_post_age_days: int = Field(default=7, ge=1)
 
     # Dashboard
     digest_requires_sign_in: bool = False

@@ -5,9 +5,13 @@ no title, no author (the post is health data, and webhooks and mailboxes are not
 whose classification failed is alerted with the level "unknown (classification failed)" (`level`
 null in the JSON), never with the error, which may quote the model's input. Each post is alerted
 once per channel and level, and again only when its level rises above the one sent (`store.alerts`);
-a failed send is recorded and tried again by the next run, and a claim makes two overlapping runs
-send once between them. A crash between a send and its record can repeat that one alert: we prefer
-a repeat to a missed crisis.
+a failed send is recorded and tried again by every run until it is delivered or a moderator has
+decided the post, and a claim makes two overlapping runs send once between them. A crash between a
+send and its record can repeat that one alert: we prefer a repeat to a missed crisis.
+
+With `alert_fallback_channel`, that channel is used only for posts whose alert on the other channel
+has failed `alert_fallback_after` times. Posts published long before they were first found (an
+import) are held without one alert each: the run sends one summary of how many there were.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import httpx
 from sqlalchemy.engine import Engine
 
 from peerfeed.settings import Settings
-from store.alerts import AlertDue, alerts_due, claim_alert, record_alert
+from store.alerts import AlertDue, alerts_due, claim_alert, published_before, quiet_alerts, record_alert
 from store.db import transaction
 from store.models import utcnow
 
@@ -42,6 +46,7 @@ class AlertReport:
     sent: int = 0
     failed: int = 0
     skipped: int = 0  # claimed by a concurrent run
+    quiet: int = 0  # old posts held without an alert each (one summary sent instead)
     errors: list[str] = field(default_factory=list)
 
 
@@ -53,6 +58,15 @@ def channels(settings: Settings) -> list[str]:
     if settings.smtp_host and settings.alert_email_to:
         out.append(EMAIL)
     return out
+
+
+def fallbacks(settings: Settings, chans: list[str]) -> dict[str, tuple[str, int]]:
+    """{fallback channel: (the channel it stands in for, failures before it does)}, when configured."""
+    fb = settings.alert_fallback_channel
+    other = {WEBHOOK: EMAIL, EMAIL: WEBHOOK}.get(fb or "")
+    if fb in chans and other in chans:
+        return {fb: (other, settings.alert_fallback_after)}
+    return {}
 
 
 def review_link(settings: Settings, post_id: int) -> str:
@@ -75,6 +89,8 @@ def alert_message(settings: Settings, due: AlertDue) -> dict:
 
 
 def _headline(message: dict) -> str:
+    if "headline" in message:
+        return message["headline"]
     if message["level"] is None:
         return "a post the classifier could not read (risk unknown) needs a moderator"
     return f"a {message['level_name']}-level post needs a moderator"
@@ -103,6 +119,8 @@ def send_email(settings: Settings, message: dict) -> None:
     mail["From"] = settings.smtp_from
     mail["To"] = ", ".join(settings.alert_email_to)
     level = message["level_name"] if message["level"] is None else f"{message['level']} ({message['level_name']})"
+    if "count" in message:
+        level = f"{message['count']} posts held for review"
     mail.set_content(f"{message['text']}\n\nLevel: {level}\nOpen: {message['link']}\n")
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.fetch_timeout_s) as smtp:
         if settings.smtp_starttls:
@@ -125,8 +143,20 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
     if not chans:
         return report
     with transaction(engine) as session:
-        todo = alerts_due(session, chans, since=now - max_age, now=now)
+        todo = alerts_due(session, chans, since=now - max_age, now=now, fallback=fallbacks(settings, chans))
+        old = published_before(session, todo, now - timedelta(days=settings.alert_max_post_age_days))
+        quiet = [d for d in todo if d.post_id in old]
+        quiet_alerts(session, quiet, now)
+    todo = [d for d in todo if d.post_id not in old]
     with httpx.Client(timeout=settings.fetch_timeout_s) as client:
+        if quiet:
+            report.quiet = len(old)
+            for channel in sorted({d.channel for d in quiet}):
+                n = len({d.post_id for d in quiet if d.channel == channel})
+                error = _deliver(settings, channel, summary_message(settings, n), client)
+                if error:
+                    report.errors.append(f"summary of {n} older posts {channel}: {error}")
+                    log.warning("summary alert on %s failed: %s", channel, error)
         for due in todo:
             with transaction(engine) as session:
                 claimed = claim_alert(session, due, now=now)
@@ -145,10 +175,23 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
     return report
 
 
+def summary_message(settings: Settings, count: int) -> dict:
+    """One message for `count` older posts held without an alert each: a count and the queue's link."""
+    link = f"{settings.public_base_url.rstrip('/')}/review"
+    headline = (f"{count} older post{'s' if count != 1 else ''} (published more than "
+                f"{settings.alert_max_post_age_days} days before peerfeed found them) "
+                f"{'were' if count != 1 else 'was'} held for review without an alert each")
+    return {"level": None, "level_name": "summary", "count": count, "link": link,
+            "headline": headline, "text": f"peerfeed: {headline}: {link}"}
+
+
 def _send(settings: Settings, due: AlertDue, client: httpx.Client) -> str | None:
-    message = alert_message(settings, due)
+    return _deliver(settings, due.channel, alert_message(settings, due), client)
+
+
+def _deliver(settings: Settings, channel: str, message: dict, client: httpx.Client) -> str | None:
     try:
-        if due.channel == WEBHOOK:
+        if channel == WEBHOOK:
             send_webhook(settings, message, client)
         else:
             send_email(settings, message)
