@@ -36,9 +36,6 @@ log = logging.getLogger(__name__)
 LEVEL_NAMES = {2: "high", 3: "crisis"}
 UNKNOWN_NAME = "unknown (classification failed)"
 WEBHOOK, EMAIL = "webhook", "email"
-# Posts classified (or whose review item changed) longer ago than this are not "new": switching
-# alerts on over an old database must not page moderators about last year's posts.
-DEFAULT_MAX_AGE = timedelta(days=2)
 
 
 @dataclass
@@ -131,8 +128,7 @@ def send_email(settings: Settings, message: dict) -> None:
         smtp.send_message(mail)
 
 
-def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
-                max_age: timedelta = DEFAULT_MAX_AGE) -> AlertReport:
+def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None) -> AlertReport:
     """Send every alert owed (new or risen level 2-3 and unreadable posts x configured channels).
 
     Safe to run at any time, and from two places at once.
@@ -143,20 +139,12 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
     if not chans:
         return report
     with transaction(engine) as session:
-        todo = alerts_due(session, chans, since=now - max_age, now=now, fallback=fallbacks(settings, chans))
+        todo = alerts_due(session, chans, now=now, fallback=fallbacks(settings, chans))
         old = published_before(session, todo, now - timedelta(days=settings.alert_max_post_age_days))
         quiet = [d for d in todo if d.post_id in old]
         quiet_alerts(session, quiet, now)
     todo = [d for d in todo if d.post_id not in old]
     with httpx.Client(timeout=settings.fetch_timeout_s) as client:
-        if quiet:
-            report.quiet = len(old)
-            for channel in sorted({d.channel for d in quiet}):
-                n = len({d.post_id for d in quiet if d.channel == channel})
-                error = _deliver(settings, channel, summary_message(settings, n), client)
-                if error:
-                    report.errors.append(f"summary of {n} older posts {channel}: {error}")
-                    log.warning("summary alert on %s failed: %s", channel, error)
         for due in todo:
             with transaction(engine) as session:
                 claimed = claim_alert(session, due, now=now)
@@ -172,6 +160,14 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None,
                 log.warning("alert failed", extra={"post_id": due.post_id, "channel": due.channel, "error": error})
             else:
                 report.sent += 1
+        # After the posts that need someone now: one summary of the old ones held quietly.
+        report.quiet = len(old)
+        for channel in sorted({d.channel for d in quiet}):
+            n = len({d.post_id for d in quiet if d.channel == channel})
+            error = _deliver(settings, channel, summary_message(settings, n), client)
+            if error:
+                report.errors.append(f"summary of {n} older posts {channel}: {error}")
+                log.warning("summary alert on %s failed: %s", channel, error)
     return report
 
 

@@ -58,13 +58,14 @@ class AlertDue:
         return UNKNOWN_LEVEL if self.level is None else self.level
 
 
-def alerts_due(session: Session, channels: list[str], since: datetime, now: datetime | None = None,
+def alerts_due(session: Session, channels: list[str], since: datetime | None = None, now: datetime | None = None,
                limit: int = 500, fallback: dict[str, tuple[str, int]] | None = None) -> list[AlertDue]:
-    """Alerts owed on `channels` for posts whose level is new since `since`; crisis, high, unknown.
+    """Alerts owed on `channels`: undecided posts at crisis, high or unknown level with no alert sent
+    at that level yet, however long ago they were read (an alert run that was down for days still
+    owes them; `pipelines.alerts` holds posts published long before they were found quietly).
 
     A post a person has already hidden or approved needs no alert; a pending or escalated one does.
-    "New" is a classification or a change to the review item (a moderator's correction) since `since`;
-    a send that failed, or a claim a dead process left, is owed whatever its age.
+    With `since`, only posts read or changed since then, and sends that failed or were left claimed.
     `fallback` names channels used only when another has failed: {channel: (primary, failures)}.
     """
     now = now or utcnow()
@@ -82,8 +83,6 @@ def alerts_due(session: Session, channels: list[str], since: datetime, now: date
             .where(or_(ReviewItem.level.in_(ALERT_LEVELS), ReviewItem.level.is_(None)),
                    Post.deleted_at.is_(None),
                    ReviewItem.state.in_((ReviewState.PENDING.value, ReviewState.ESCALATED.value)),
-                   or_(Classification.classified_at >= since, ReviewItem.updated_at >= since,
-                       AlertSent.status == FAILED, stale_claim),
                    or_(AlertSent.id.is_(None),
                        AlertSent.status == FAILED,
                        stale_claim,
@@ -91,6 +90,9 @@ def alerts_due(session: Session, channels: list[str], since: datetime, now: date
             .order_by(current.desc(), Post.id)
             .limit(limit)
         )
+        if since is not None:
+            q = q.where(or_(Classification.classified_at >= since, ReviewItem.updated_at >= since,
+                            AlertSent.status == FAILED, stale_claim))
         if fallback and channel in fallback:
             other, failures = fallback[channel]
             q = q.where(exists().where(primary.post_id == Post.id, primary.channel == other,

@@ -18,6 +18,15 @@ from store.models import Classification, CurrentModel, Post, PostTopic, ReviewIt
 from store.posts import judged_text
 
 MODEL = "model"  # `decided_by` of a post the model published
+# One in this many posts the model publishes is also put before a person (`spot_check_queue`), so
+# its live precision and recall can be estimated from what it let through, not only what it held.
+SPOT_CHECK_EVERY = 20
+
+
+def spot_checked(judged_hash: str | None, every: int = SPOT_CHECK_EVERY) -> bool:
+    """Whether a post the model publishes is sampled for a spot check: 1 in `every`, decided by its
+    text hash, so the choice is random with respect to the post yet the same on every re-reading."""
+    return bool(judged_hash) and every > 0 and int(judged_hash[:8], 16) % every == 0
 
 # Queue priority: crisis first, then high, then posts the model could not read, then concern.
 PRIORITY = {3: 30, 2: 20, 1: 10, 0: 0}
@@ -53,6 +62,12 @@ def current_model_version(session: Session) -> str | None:
     return session.scalar(select(CurrentModel.version).where(CurrentModel.id == 1))
 
 
+def published_by_model():
+    """The SQL condition "the model published this post" (join ReviewItem first). Not the gate:
+    whether readers may see it is `store.publication.cleared()`'s to say."""
+    return and_(ReviewItem.state == ReviewState.APPROVED.value, ReviewItem.decided_by == MODEL)
+
+
 def needing_a_reading(q: Select, model_version: str | None = None) -> Select:
     """Restrict a select over `Post` to live posts whose current text has no reading yet.
 
@@ -65,9 +80,8 @@ def needing_a_reading(q: Select, model_version: str | None = None) -> Select:
     todo = or_(Classification.id.is_(None), Classification.text_hash.is_(None),
                Classification.text_hash != Post.text_hash)
     if model_version is not None:
-        published_by_model = and_(ReviewItem.state == ReviewState.APPROVED.value, ReviewItem.decided_by == MODEL)
         todo = or_(todo, and_(Classification.model_version != model_version,
-                              or_(Classification.error.is_not(None), published_by_model)))
+                              or_(Classification.error.is_not(None), published_by_model())))
     return (q.outerjoin(Classification, Classification.post_id == Post.id)
             .outerjoin(ReviewItem, ReviewItem.post_id == Post.id)
             .where(todo, Post.deleted_at.is_(None)))
@@ -168,6 +182,7 @@ def _new_item(post_id: int, v: dict, now) -> dict:
             "level": v["distress"], "priority": PRIORITY.get(v["distress"], 0),
             "reason": "; ".join(v["reasons"][:3]) or None, "decided_by": None if held else MODEL,
             "decided_at": None if held else now, "cleared_hash": None if held else v["text_hash"],
+            "spot_check": not held and spot_checked(v["text_hash"]),
             "created_at": now, "updated_at": now, "version": 1}
 
 
@@ -234,7 +249,8 @@ def _place_in_review(session: Session, post_id: int, level: int, needs_review: b
         session.add(ReviewItem(post_id=post_id, state=ReviewState.PENDING.value if held else ReviewState.APPROVED.value,
                                level=level, priority=PRIORITY.get(level, 0), reason=reason,
                                decided_by=None if held else MODEL, decided_at=None if held else now,
-                               cleared_hash=None if held else judged_hash, created_at=now, updated_at=now, version=1))
+                               cleared_hash=None if held else judged_hash, created_at=now, updated_at=now, version=1,
+                               spot_check=not held and spot_checked(judged_hash)))
         return
     approved = item.state == ReviewState.APPROVED.value
     human_decided = item.decided_by not in (None, MODEL)
@@ -255,5 +271,6 @@ def _place_in_review(session: Session, post_id: int, level: int, needs_review: b
             item.decided_by is None and item.state == ReviewState.PENDING.value and item.level is None):
         # The model publishes again what it published before, what a person approved before an
         # edit, and a post held only because an earlier reading failed.
-        values.update(state=ReviewState.APPROVED.value, decided_by=MODEL, decided_at=now, cleared_hash=judged_hash)
+        values.update(state=ReviewState.APPROVED.value, decided_by=MODEL, decided_at=now, cleared_hash=judged_hash,
+                      spot_check=spot_checked(judged_hash))
     session.execute(update(ReviewItem).where(ReviewItem.id == item.id).values(**values))

@@ -198,6 +198,8 @@ class ReviewItem(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     # The text hash an approval (a moderator's or the model's) was given for; None when not approved.
     cleared_hash: Mapped[str | None] = mapped_column(String(64))
+    # Chosen for a spot check: a post the model published, sampled 1 in N for a person to look at.
+    spot_check: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
     post: Mapped[Post] = relationship(back_populates="review")
 
@@ -229,6 +231,11 @@ class Label(Base):
     distress: Mapped[int | None] = mapped_column(Integer)
     topics: Mapped[list | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What the model said when the moderator stated the level, and how many posts this label stands
+    # for: a spot check of a post the model published, sampled 1 in N, stands for N (monitoring).
+    model_version: Mapped[str | None] = mapped_column(String(100))
+    model_level: Mapped[int | None] = mapped_column(Integer)
+    weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
 
 
 class FetchRun(Base):

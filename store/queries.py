@@ -14,8 +14,9 @@ from typing import Iterator
 from sqlalchemy import and_, case, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from store.models import (QUEUE_SQL, AuditEntry, Classification, Post, PostTopic, ReviewItem, ReviewState, Source,
-                          ThemeSnapshot)
+from store.classification import published_by_model
+from store.models import (QUEUE_SQL, AuditEntry, Classification, CurrentModel, Label, Post, PostTopic, ReviewItem,
+                          ReviewState, Source, ThemeSnapshot)
 from store.publication import cleared, cleared_by
 from store.search import matches
 
@@ -314,3 +315,39 @@ def theme_snapshots(session: Session, since: datetime, period: str = "day") -> l
     q = (select(ThemeSnapshot).where(ThemeSnapshot.period == period, ThemeSnapshot.period_start >= since)
          .order_by(ThemeSnapshot.period_start))
     return list(session.scalars(q))
+
+
+# --- The model's live figures: spot checks and moderators' levels ------------------------------------
+
+def spot_check_queue(session: Session, limit: int = 20, offset: int = 0) -> list[QueueEntry]:
+    """Posts the model published that were sampled for a person to check and no person has yet:
+    oldest first. They stay published meanwhile; a moderator confirms the level (`approve` with
+    `level=`) or corrects it, which takes the post down when the level is above 0."""
+    q = (
+        select(ReviewItem, Post, Classification, Source.name)
+        .join(Post, Post.id == ReviewItem.post_id)
+        .outerjoin(Classification, Classification.post_id == Post.id)
+        .outerjoin(Source, Source.id == Post.source_id)
+        .where(ReviewItem.spot_check.is_(True), published_by_model(), Post.deleted_at.is_(None))
+        .order_by(ReviewItem.decided_at, ReviewItem.id)
+        .limit(limit).offset(offset)
+    )
+    return [QueueEntry(i, p, c, s) for i, p, c, s in session.execute(q)]
+
+
+def level_checks(session: Session, since: datetime | None = None,
+                 model_version: str | None = None) -> list[tuple[int | None, int, float]]:
+    """(model's level, moderator's level, weight) for every level a moderator stated since `since`
+    (optionally for one model version): the input of `classifier.monitoring.alarm_quality`."""
+    q = select(Label.model_level, Label.distress, Label.weight).where(Label.distress.is_not(None),
+                                                                      Label.model_version.is_not(None))
+    if since is not None:
+        q = q.where(Label.created_at >= since)
+    if model_version is not None:
+        q = q.where(Label.model_version == model_version)
+    return [(m, d, float(w or 1.0)) for m, d, w in session.execute(q)]
+
+
+def current_model(session: Session) -> CurrentModel | None:
+    """The model whose readings clear posts now, and since when."""
+    return session.get(CurrentModel, 1)

@@ -19,7 +19,7 @@ from typing import Sequence
 from sqlalchemy import and_, case, select, update
 from sqlalchemy.orm import Session
 
-from store.classification import ESCALATED_BONUS, MODEL, queue_priority, set_topics
+from store.classification import ESCALATED_BONUS, MODEL, SPOT_CHECK_EVERY, queue_priority, set_topics
 from store.models import AuditEntry, Classification, Label, Post, ReviewItem, ReviewState, Role, User, utcnow
 
 LEVELS = range(0, 4)
@@ -92,10 +92,32 @@ def approve(session: Session, item_id: int, version: int, actor: str, note: str 
     if note:
         values["note"] = note
     detail = {k: v for k, v in (("note", note), ("level", level)) if v is not None}
+    checking = _spot_check_weight(session, item_id)  # read before the approval changes who decided
     item = _change(session, item_id, version, actor, "approve", values, detail or None, now)
     if level is not None:
-        session.add(Label(post_id=item.post_id, actor=actor, distress=level, topics=None, created_at=now))
+        _label(session, item, actor, level, None, now, weight=checking)
     return item
+
+
+def _spot_check_weight(session: Session, item_id: int) -> float:
+    """How many posts a label given now stands for: a spot check of a post the model published,
+    sampled 1 in SPOT_CHECK_EVERY, stands for that many; anything else for itself."""
+    row = session.execute(select(ReviewItem.spot_check, ReviewItem.decided_by, ReviewItem.state)
+                          .where(ReviewItem.id == item_id)).first()
+    if row is not None and row.spot_check and row.decided_by == MODEL and row.state == ReviewState.APPROVED.value:
+        return float(SPOT_CHECK_EVERY)  # (the item is read as it was before this action)
+    return 1.0
+
+
+def _label(session: Session, item: ReviewItem, actor: str, level: int | None, topics, now: datetime,
+           weight: float = 1.0) -> None:
+    """A moderator's statement about a post, kept for training and for the model's live figures,
+    with the model's own reading of the same post beside it."""
+    reading = session.execute(select(Classification.model_version, Classification.distress)
+                              .where(Classification.post_id == item.post_id)).first()
+    session.add(Label(post_id=item.post_id, actor=actor, distress=level, topics=topics, created_at=now,
+                      model_version=reading.model_version if reading else None,
+                      model_level=reading.distress if reading else None, weight=weight))
 
 
 def hide(session: Session, item_id: int, version: int, actor: str, note: str | None = None) -> ReviewItem:
@@ -141,10 +163,10 @@ def correct(session: Session, item_id: int, version: int, actor: str, level: int
                 cleared_hash=case((published_by_model, None), else_=ReviewItem.cleared_hash),
                 decided_at=case((published_by_model, None), else_=ReviewItem.decided_at),
                 decided_by=case((published_by_model, None), else_=ReviewItem.decided_by))
+    checking = _spot_check_weight(session, item_id) if level is not None else 1.0
     item = _change(session, item_id, version, actor, "correct", values,
                    {"level": level, "topics": list(topics) if topics is not None else None})
-    session.add(Label(post_id=item.post_id, actor=actor, distress=level,
-                      topics=list(topics) if topics is not None else None))
+    _label(session, item, actor, level, list(topics) if topics is not None else None, utcnow(), weight=checking)
     if topics is not None:
         cls = session.scalar(select(Classification).where(Classification.post_id == item.post_id))
         if cls is not None:

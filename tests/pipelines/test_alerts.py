@@ -90,20 +90,24 @@ def test_no_channel_configured_means_no_alerts_and_no_records(engine):
         assert s.scalars(select(AlertSent)).all() == []
 
 
-def test_old_and_already_hidden_posts_are_not_alerted(engine, webhook):
-    ids = store_and_classify(engine, [toot(1, CRISIS), toot(2, HIGH)])
+def test_hidden_posts_are_not_alerted_and_an_import_of_old_posts_sends_one_summary(engine, webhook):
+    old = [toot(10 + i, CRISIS, published_at=utcnow() - timedelta(days=40)) for i in range(3)]
+    ids = store_and_classify(engine, [toot(1, CRISIS), toot(2, HIGH), *old])
     with transaction(engine) as s:
         item = s.scalar(select(ReviewItem).where(ReviewItem.post_id == ids[toot(2, HIGH).platform_id]))
         hide(s, item.id, item.version, actor="mod-ana", note="spam")
     settings = settings_for(webhook)
 
-    # Classified "now", so seen from three days on it is no longer new.
-    late = send_alerts(engine, settings, now=utcnow() + timedelta(days=3))
-    assert late.sent == 0
+    # Read "now", and the alert run was down for three days: the recent crisis post is still owed.
+    report = send_alerts(engine, settings, now=utcnow() + timedelta(days=3))
+    assert (report.sent, report.quiet) == (1, 3)
+    assert [m["level"] for m in webhook.received] == [3, None]
+    summary = webhook.received[1]
+    assert summary["count"] == 3 and "held for review without an alert each" in summary["text"]
+    assert CRISIS not in str(webhook.received)
 
-    report = send_alerts(engine, settings)
-    assert report.sent == 1
-    assert [m["level"] for m in webhook.received] == [3]
+    again = send_alerts(engine, settings)
+    assert (again.sent, again.quiet) == (0, 0) and len(webhook.received) == 2
 
 
 def test_a_claim_by_a_concurrent_run_is_respected(engine, webhook):

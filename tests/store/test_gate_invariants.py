@@ -240,7 +240,7 @@ def make_machine(engine, receiver: WebhookReceiver):
             send_alerts(engine, self.settings, now=now)
             receiver.fail_next = 0
             with transaction(engine) as s:
-                owed = {(d.post_id, d.channel) for d in alerts_due(s, ["webhook"], since=now, now=now + timedelta(days=30))}
+                owed = {(d.post_id, d.channel) for d in alerts_due(s, ["webhook"], now=now + timedelta(days=30))}
                 rows = {a.post_id: a for a in s.scalars(select(AlertSent))}
                 risky = s.execute(select(ReviewItem.post_id, ReviewItem.level).join(Post, Post.id == ReviewItem.post_id)
                                   .where(ReviewItem.state.in_(("pending", "escalated")), Post.deleted_at.is_(None))).all()

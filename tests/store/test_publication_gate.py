@@ -369,3 +369,33 @@ def test_digest_entries_carry_who_cleared_them(engine):
         entries = digest_entries(s, utcnow() - timedelta(days=1), utcnow() + timedelta(minutes=1))
     assert {(e.post_id, e.cleared_by) for e in entries} == {(ids[a.platform_id], "model"),
                                                            (ids[b.platform_id], "moderator")}
+
+
+# --- spot checks: the model's published posts, sampled for a person ----------------------------------
+
+def test_one_in_n_model_published_posts_is_sampled_for_a_spot_check_and_weighs_n(engine):
+    from store.classification import SPOT_CHECK_EVERY, spot_checked
+    from store.queries import level_checks, spot_check_queue
+
+    posts = [blog_post(i, f"{CALM} Spot check {i}.") for i in range(200)]
+    ids = stored(engine, *posts)
+    read(engine, {})
+    with transaction(engine) as s:
+        queue = spot_check_queue(s, limit=500)
+        hashes = dict(s.execute(select(Post.id, Post.text_hash)).all())
+    sampled = {e.post.id for e in queue}
+    assert sampled == {pid for pid, h in hashes.items() if spot_checked(h)}
+    assert 0 < len(sampled) < len(ids) / 5  # about 1 in 20 (10 expected of 200)
+    assert shown(engine) == set(ids.values())  # sampled posts stay published meanwhile
+
+    first, second = sorted(sampled)[:2]
+    with transaction(engine) as s:
+        it = item(s, first)
+        approve(s, it.id, it.version, "mod.alex", level=0)  # "the model was right"
+        it = item(s, second)
+        correct(s, it.id, it.version, "mod.bea", level=2)  # "it was not": taken down
+    with transaction(engine) as s:
+        assert {e.post.id for e in spot_check_queue(s, limit=500)} == sampled - {first, second}
+        assert sorted(level_checks(s)) == [(0, 0, float(SPOT_CHECK_EVERY)), (0, 2, float(SPOT_CHECK_EVERY))]
+        assert [(p.id, p.cleared_by) for p in digest(s, limit=500) if p.id == first] == [(first, "moderator")]
+    assert second not in shown(engine)

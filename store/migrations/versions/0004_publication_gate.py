@@ -6,6 +6,8 @@
 - `current_model`: the classifier version whose readings may clear posts.
 - `publications`: which post is in which published artefact, so removal can withdraw it.
 - `alerts_sent.attempts`: failed sends in a row, shown to moderators.
+- `review_items.spot_check`, `labels.model_version/model_level/weight`: posts the model published,
+  sampled for a person to check, and what each moderator's label says of the model's reading.
 
 Existing rows are given the hash of their current text: what was approved before this revision is
 taken as approved for the text stored now (no text changed without a re-fetch, and a re-fetch after
@@ -43,6 +45,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("text_hash", sa.String(length=64), nullable=True))
     with op.batch_alter_table("review_items") as batch:
         batch.add_column(sa.Column("cleared_hash", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("spot_check", sa.Boolean(), server_default=sa.text("false"), nullable=False))
+    with op.batch_alter_table("labels") as batch:
+        batch.add_column(sa.Column("model_version", sa.String(length=100), nullable=True))
+        batch.add_column(sa.Column("model_level", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("weight", sa.Float(), server_default="1", nullable=False))
     with op.batch_alter_table("alerts_sent") as batch:
         batch.add_column(sa.Column("attempts", sa.Integer(), server_default="0", nullable=False))
     op.create_table(
@@ -95,7 +102,12 @@ def downgrade() -> None:
     op.drop_table("current_model")
     with op.batch_alter_table("alerts_sent") as batch:
         batch.drop_column("attempts")
+    with op.batch_alter_table("labels") as batch:
+        batch.drop_column("weight")
+        batch.drop_column("model_level")
+        batch.drop_column("model_version")
     with op.batch_alter_table("review_items") as batch:
+        batch.drop_column("spot_check")
         batch.drop_column("cleared_hash")
     with op.batch_alter_table("classifications") as batch:
         batch.drop_column("text_hash")
