@@ -16,7 +16,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from classifier import safety
+from classifier import readability, safety
 from classifier.labels import LEVEL_NAMES, TOPICS
 from classifier.lexicon import lexicon_features
 from classifier.text import normalise_text
@@ -70,6 +70,14 @@ def vectorizer_from_state(state: dict) -> TfidfVectorizer:
     vec._validate_vocabulary()
     vec.idf_ = np.asarray(state["idf"])
     return vec
+
+
+class NonFiniteScoreError(ValueError):
+    """The model computed NaN or infinity for a text: the text is held, never published."""
+
+
+class ModelFileError(ValueError):
+    """A model file that must not be used (untrusted types, non-finite parameters)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,10 @@ class ClassifierModel:
         w = self._distress_w[:, : self._n_word] * shown
         self._level_reason_w = [w[0] - w[1:].mean(axis=0)] + [w[k] - w[0] for k in (1, 2, 3)]
         self._topic_reason_w = self._topic_w[:, : self._n_word] * shown
+        self._known_words = frozenset(t for t in self._word_terms if " " not in t)
+        # Automatic publication needs a margin: level 0 *and* P(level>=1) below this. Model files
+        # from before it existed get t1, which is exactly their old behaviour.
+        self.clearance: float = float(parts.get("clearance", {}).get("p_concern_max", self._thresholds["t1"]))
 
     # --- the numeric heads ------------------------------------------------------------------
     def features(self, texts: list[str]) -> csr_matrix:
@@ -205,13 +217,21 @@ class ClassifierModel:
         normalised = [normalise_text(t) for t in texts]  # once, for the vectorizers and the rules
         X = self._features_of_normalised(normalised)
         P = self.level_probabilities(X)
-        model_levels = self.levels_from_probabilities(P)
         T = self.topic_probabilities(X)
+        bad = ~(np.isfinite(P).all(axis=1) & np.isfinite(T).all(axis=1))
+        if bad.any():
+            # NaN compares False with every threshold, so it would read as level 0 and be published.
+            raise NonFiniteScoreError(f"the model gave non-finite probabilities for {int(bad.sum())} of "
+                                      f"{len(texts)} texts (model {self.version}): held for review")
+        model_levels = self.levels_from_probabilities(P)
         chosen = T >= self._topic_thr
         out = []
         for i, text in enumerate(normalised):
             hits = safety.assess(text, normalised=True)
             level = safety.apply_floor(int(model_levels[i]), hits)
+            unreadable = readability.why_unreadable(text, self._known_words)
+            p_concern = float(1.0 - P[i, 0])
+            near_line = level == 0 and p_concern >= self.clearance
             topic_idx = [int(k) for k in np.flatnonzero(chosen[i])]
             lo, hi = X.indptr[i], X.indptr[i + 1]
             idx, vals = X.indices[lo:hi], X.data[lo:hi]
@@ -221,8 +241,11 @@ class ClassifierModel:
                 topic_scores={name: round(float(T[i, k]), 4) for k, name in enumerate(TOPICS)},
                 distress=level,
                 distress_score=round(float(P[i, 2] + P[i, 3]), 4),
-                needs_review=level >= 1,
-                reasons=self._reasons(idx[word], vals[word], level, int(model_levels[i]), topic_idx, hits),
+                needs_review=level >= 1 or unreadable is not None or near_line,
+                reasons=([unreadable.reason] if unreadable else [])
+                + (["close to the line: the model is not sure enough that this is an ordinary post "
+                    f"(chance of distress {p_concern:.0%}) to publish it without a person"] if near_line and not unreadable else [])
+                + self._reasons(idx[word], vals[word], level, int(model_levels[i]), topic_idx, hits),
                 model_version=self.version,
             ))
         return out
@@ -292,5 +315,24 @@ def load_model(path: Path | None = None) -> ClassifierModel:
         raise FileNotFoundError(f"no model file at {path}")
     untrusted = sorted(model_file_types(path) - set(TRUSTED_TYPES))
     if untrusted:
-        raise ValueError(f"model file {path} contains untrusted types: {untrusted}")
-    return ClassifierModel(load(path, trusted=TRUSTED_TYPES))
+        raise ModelFileError(f"model file {path} contains untrusted types: {untrusted}")
+    parts = load(path, trusted=TRUSTED_TYPES)
+    broken = non_finite_parts(parts)
+    if broken:
+        raise ModelFileError(f"model file {path} has non-finite (NaN or infinite) parameters in "
+                             f"{', '.join(broken)}: refusing to load it; retrain or restore the previous model")
+    return ClassifierModel(parts)
+
+
+def non_finite_parts(parts: dict, prefix: str = "") -> list[str]:
+    """Names of the numeric parts that hold NaN or infinity (a corrupt or badly trained file)."""
+    found = []
+    for key, value in parts.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            found += non_finite_parts(value, f"{name}.")
+        elif isinstance(value, np.ndarray) and value.dtype.kind == "f" and not np.isfinite(value).all():
+            found.append(name)
+        elif isinstance(value, float) and not np.isfinite(value):
+            found.append(name)
+    return found

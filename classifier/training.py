@@ -38,6 +38,10 @@ RECALL_TARGETS = {"t1": 0.90, "t2": 0.97, "t3": 0.70}
 # (training, research, recovery stories) from reaching level 3 on vocabulary alone.
 T3_RANGE = (0.5, 0.7)
 PUBLIC_WEIGHTS = {"cssrs": 0.3, "sdcnl": 0.1}
+# Automatic publication needs a margin below t1: a level-0 post is cleared only when P(level>=1) is
+# below the threshold that keeps this share of community level>=1 posts (out of fold) above it.
+# Posts between that and t1 are still level 0 but go to a person ("close to the line").
+CLEARANCE_RECALL = 0.95
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,11 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         "t3": _threshold_for_recall(P[:, 3], yc == 3, RECALL_TARGETS["t3"]),
     }
     thresholds["t3"] = float(np.clip(thresholds["t3"], *T3_RANGE))
+    clearance = min(_threshold_for_recall(1 - P[:, 0], yc >= 1, CLEARANCE_RECALL), thresholds["t1"])
+    level0 = yc == 0
+    clearance_card = {"p_concern_max": clearance, "recall_target": CLEARANCE_RECALL,
+                      "oof_level0_held_share": round(float((1 - P[level0, 0] >= clearance).mean()), 4),
+                      "chosen_on": "out-of-fold calibrated predictions of the community train split"}
     distress = _lr(cfg.C_distress).fit(X, y, sample_weight=w)
 
     # Topics: only examples whose topics are labelled; one LR per topic, Platt-scaled out of fold.
@@ -196,7 +205,8 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         intercepts.append(float(full.intercept_[0]))
         platt.append([a, b])
 
-    params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "t3_range": T3_RANGE, "public_weights": PUBLIC_WEIGHTS}
+    params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "t3_range": T3_RANGE, "public_weights": PUBLIC_WEIGHTS,
+              "clearance_recall": CLEARANCE_RECALL}
     digest = hashlib.sha256(json.dumps({"sources": sources, "params": params, "n": len(texts),
                                         "texts": hashlib.sha256("\n".join(texts).encode()).hexdigest()},
                                        sort_keys=True).encode()).hexdigest()[:10]
@@ -206,12 +216,13 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         "card": {"trained_at": datetime.now(UTC).isoformat(timespec="seconds"), "sources": sources,
                  "text_normalisation": "classifier.text.normalise_text (NFKC, straight quotes, ASCII dashes)",
                  "params": json.loads(json.dumps(params)), "thresholds": thresholds,
-                 "topic_thresholds": dict(zip(TOPICS, topic_thr)), "metrics": {}},
+                 "topic_thresholds": dict(zip(TOPICS, topic_thr)), "clearance": clearance_card, "metrics": {}},
         "lexicon_scale": float(cfg.lexicon_scale),
         "word": vectorizer_state(word), "char": vectorizer_state(char),
         "distress_coef": distress.coef_, "distress_intercept": distress.intercept_,
         "distress_calibration": {"coef": cal.coef_, "intercept": cal.intercept_},
         "thresholds": thresholds,
+        "clearance": {"p_concern_max": clearance},
         "topic_coef": np.vstack(coefs), "topic_intercept": np.array(intercepts),
         "topic_platt": np.array(platt), "topic_thresholds": np.array(topic_thr),
     }

@@ -10,6 +10,7 @@ from skops.io import dump
 
 from classifier import TOPICS, Classification, ClassificationFailure, load_model
 from classifier.model import DEFAULT_MODEL_PATH
+from classifier.safety import RULE_SENTENCES
 
 CRISIS_POSTS = [
     "I've taken all my tablets. I don't want to be saved.",
@@ -55,7 +56,7 @@ def test_classify_returns_one_frozen_result_per_text_in_order(model):
 def test_crisis_posts_are_level_3_and_held(model, text):
     (r,) = model.classify([text])
     assert r.distress == 3 and r.needs_review
-    assert any(reason.startswith("rule ") for reason in r.reasons)
+    assert any(reason.startswith(tuple(RULE_SENTENCES.values())) for reason in r.reasons), r.reasons
 
 
 @pytest.mark.parametrize("text", HIGH_OR_MORE)
@@ -140,7 +141,7 @@ def test_reasons_never_show_fragments_or_bare_function_words(model):
 
     for r in model.classify(WORDPRESS_POSTS):
         for reason in r.reasons:
-            if reason.startswith("rule "):
+            if reason.startswith(tuple(RULE_SENTENCES.values())):
                 continue
             for term in re.findall(r"'([^']*(?:'[a-z]+)?)'", reason.split(": ", 1)[1]):
                 tokens = term.split()
