@@ -20,19 +20,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classifier import crisis_phrases
 from classifier.text import normalise_text
+
+# What each rule means, as the start of a sentence a moderator reads at a glance.
+RULE_SENTENCES = {
+    "intent": "says they intend to end their life",
+    "plan": "says they have a plan",
+    "means": "says they have the means to hand",
+    "attempt": "describes an attempt under way",
+    "farewell": "writes a goodbye beside words of finality",
+    "goodbye": "writes a goodbye message",
+    "ideation": "writes of wanting to die or not to be here",
+    "affairs_in_order": "is putting their affairs in order",
+    "self_harm": "writes of self-harm now",
+    "slang": "uses internet shorthand for killing themself",
+    "reported_speech": "reports someone else saying they want to die or end their life",
+    "reported_plan": "reports that someone else has a plan, has harmed themself or has taken an overdose",
+    "reported_danger": "reports someone else in danger",
+    "reported_attempt": "reports finding someone after an attempt",
+}
+TIME_WORDS = re.compile(r"\b(tonight|right now|today|this weekend|tomorrow|this evening|in an hour|now)\b")
 
 
 @dataclass(frozen=True)
 class RuleHit:
-    """One rule that fired: its name, the level it implies and the words that matched."""
+    """One rule that fired: its name, the level it implies and the words that matched.
+
+    `sentence` is the plain reason a moderator reads; rules build it from `RULE_SENTENCES`, the
+    other-language phrases from their own description.
+    """
 
     rule: str
     level: int
     evidence: str
+    sentence: str = ""
 
     def reason(self) -> str:
-        return f"rule {self.rule} (level {self.level}): '{self.evidence}'"
+        if self.sentence:
+            return self.sentence
+        if self.rule.startswith("negated_"):
+            what = RULE_SENTENCES.get(self.rule[len("negated_"):], "mentions suicide or self-harm")
+            return f"says they will not act on it ('{self.evidence}'), but the subject is there: a person should read it"
+        what = RULE_SENTENCES.get(self.rule, "matches a crisis rule")
+        return f"{what}: '{self.evidence}'"
 
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will)"
@@ -44,7 +75,8 @@ _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
                   r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b|do it tonight)"),
-    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b"),
+    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b"
+                  r"|\b(?:i )?(?P<neg>(?:don'?t|do not) )?(?:want|wanna|need) to (?:kill myself|end my life|end it all)\b"),
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to) take (?:them all|all (?:my |of my |the )?"
                   r"(?:pills|tablets|meds|paracetamol))"),
     ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?|goodbye)"
@@ -75,6 +107,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
     ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
                             r"tying up loose ends|everything'?s in order now)"),
+    ("slang", 2, r"(?:^|\s)kms(?:$|[\s.!?,])"),
     ("self_harm", 2, r"\b(?:self[- ]?harmed|cut myself|hurt myself|burn(?:ed|t) myself|hitting myself|cutting again)\b"
                      r"|\burge to (?:cut|self[- ]?harm)\b|\bi'?ve cut\b"),
 ]
@@ -175,8 +208,14 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
     for its vectorizers), which saves doing it twice.
     """
     norm = text.lower() if normalised else normalise(text)
-    hits: list[RuleHit] = []
+    hits = _other_language_hits(norm)
+    norm = _ALGOSPEAK.sub(lambda m: _ALGOSPEAK_MEANS[m.group(0)], norm) if _ALGOSPEAK.search(norm) else norm
+    if _DIGIT_IN_WORD.search(norm):  # leetspeak: read "k1ll mys3lf" as "kill myself"
+        from classifier.readability import deobfuscate
+
+        norm = deobfuscate(norm)
     if _ANY_RULE.search(norm) is None:
+        hits.sort(key=lambda h: -h.level)
         return hits
     for name, level, pattern in _FIRST:
         for m in pattern.finditer(norm):
@@ -190,15 +229,40 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if _negated(sentence, m, start):
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))
             else:
-                hits.append(RuleHit(name, level, m.group(0).strip()))
+                hits.append(RuleHit(name, level, m.group(0).strip(), _with_time(name, level, m.group(0).strip(), norm)))
     reported = [(name, m) for name, pattern in _REPORTED for m in pattern.finditer(norm)]
     if reported and not ABOUT.search(norm):
         imminent = bool(IMMINENT.search(norm))
         for name, m in reported:
             if not PAST.search(_sentence_at(norm, m.start())[1]):
-                hits.append(RuleHit(name, 3 if imminent else 2, m.group(0).strip()))
+                what = RULE_SENTENCES[name]
+                sentence = f"{what}: '{m.group(0).strip()}'" + (", and says the danger is now" if imminent else "")
+                hits.append(RuleHit(name, 3 if imminent else 2, m.group(0).strip(), sentence))
     hits.sort(key=lambda h: -h.level)
     return hits
+
+
+_ALGOSPEAK_MEANS = {"unalive myself": "kill myself", "unaliving myself": "killing myself", "unalive": "die",
+                    "sewerslide": "suicide", "sewer slide": "suicide",
+                    "su1c1de": "suicide", "s*icide": "suicide", "su*cide": "suicide"}
+_ALGOSPEAK = re.compile(r"\bunalive myself\b|\bunaliving myself\b|\bunalive\b|\bsewer ?slide\b|\bsu1c1de\b|\bs\*icide\b|\bsu\*cide\b")
+_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]{2}")
+
+
+def _with_time(name: str, level: int, evidence: str, norm: str) -> str:
+    """The rule's sentence, with the time the post names when it is a crisis ("and a time: tonight")."""
+    sentence = f"{RULE_SENTENCES.get(name, 'matches a crisis rule')}: '{evidence}'"
+    if level == 3:
+        when = TIME_WORDS.search(norm)
+        if when:
+            sentence += f", and a time: {when.group(1)}"
+    return sentence
+
+
+def _other_language_hits(norm: str) -> list[RuleHit]:
+    """Crisis phrases in the community's other languages (`classifier.crisis_phrases`)."""
+    return [RuleHit("other_language" if not h.negated else "negated_other_language", h.level, h.evidence, h.sentence())
+            for h in crisis_phrases.find(norm)]
 
 
 def floor_level(hits: list[RuleHit]) -> int:

@@ -90,7 +90,12 @@ def test_rules_only_raise_a_level():
 def test_every_hit_carries_its_evidence_for_the_moderator():
     (hit,) = [h for h in assess("I've written my note.") if h.rule == "plan"]
     assert "written my note" in hit.reason()
-    assert hit.reason().startswith("rule plan (level 3)")
+    assert hit.reason() == "says they have a plan: 'i've written my note'"
+
+
+def test_a_crisis_with_a_time_says_the_time():
+    (hit,) = [h for h in assess("I'm going to kill myself tonight.") if h.rule == "intent"]
+    assert hit.reason().endswith("and a time: tonight")
 
 
 # A person's goodbye is crisis; an organisation leaving a platform, a seasonal sign-off, or a
