@@ -71,5 +71,5 @@ def test_diacritics_and_letter_variants_do_not_hide_a_phrase():
 def test_english_posts_are_untouched_by_the_other_language_phrases():
     from classifier.corpus import load_corpus
 
-    fired = [e.text for e in load_corpus() if find(e.text)]
+    fired = [e.text for e in load_corpus() if find(e.text) and not e.source.endswith("other_language")]
     assert fired == []

@@ -75,7 +75,8 @@ def test_ordinary_english_is_readable(text):
 def test_known_english_posts_are_not_mistaken_for_another_language(model):
     from classifier.corpus import load_corpus
 
-    flagged = [e.text for e in load_corpus() if why_unreadable(e.text, model._known_words)]
+    flagged = [e.text for e in load_corpus() if why_unreadable(e.text, model._known_words)
+               and not e.source.endswith("other_language")]
     assert flagged == []
 
 
