@@ -31,6 +31,8 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
 
 def fold(text: str) -> str:
     """The form both text and phrases are compared in (see the module docstring)."""
+    if text.isascii():
+        return text.lower()  # NFKC and the letter folds change nothing in ASCII
     return unicodedata.normalize("NFKC", text).lower().translate(_DROP).translate(_FOLD)
 
 

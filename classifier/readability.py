@@ -57,6 +57,10 @@ HARMLESS_SHORT = {
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")  # runs of letters (any script)
 _TOKEN = re.compile(r"[^\s]+")
+# Letters and digits interleaved, or a symbol between letters: the only shapes `_is_leet` accepts, so
+# a text without one ("7pm", "welcome!") skips the token-by-token check.
+_LEET_HINT = re.compile(r"[^\W\d_][0-9$@!|][^\W\d_]|[0-9][^\W\d_]+[0-9]")
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][$@!|][^\W\d_]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s", "!": "i", "|": "l"})
 
@@ -100,7 +104,7 @@ def _is_leet(token: str) -> bool:
     if _switches(core) >= 2:  # letters and digits interleaved: n0w, 7h3, br1dg3, k1ll
         return True
     # Symbols standing for letters inside a word: $u1cide, k!ll
-    return bool(re.search(r"[^\W\d_][$@!|][^\W\d_]", core))
+    return bool(_SYMBOL_IN_WORD.search(core))
 
 
 def deobfuscate(text: str) -> str:
@@ -131,7 +135,7 @@ def why_unreadable(text: str, known_words: frozenset[str] | None = None) -> Unre
         return Unreadable("symbols_only",
                           "only emoji, numbers or symbols, no words the model can read: held for a person to read")
     tokens = _TOKEN.findall(stripped)
-    leet = [t for t in tokens if _is_leet(t)]
+    leet = [t for t in tokens if _is_leet(t)] if _LEET_HINT.search(stripped) else []
     if len(leet) >= 2 or (leet and len(leet) * 3 >= len(tokens)):
         return Unreadable("obfuscated", "written with digits or symbols in place of letters, which the model cannot "
                                         "read: held for a person to read")
@@ -141,30 +145,20 @@ def why_unreadable(text: str, known_words: frozenset[str] | None = None) -> Unre
             return None
         return Unreadable("too_short", f"too short to judge ({len(words)} word{'s' if len(words) > 1 else ''}): "
                                        "held for a person to read")
-    lang, conf = detect_language(stripped)
-    if lang != "en" and conf >= LANGUAGE_CONFIDENCE and _mostly_not_english(words, known_words):
-        name = language_name(lang)
-        return Unreadable("other_language", f"written in {name}, which the model was not trained on: "
-                                            "held for a person to read", language=lang)
-    if known_words is not None:
-        long_words = [w.lower() for w in words if len(w) >= 3]
-        if len(long_words) >= MIN_WORDS_FOR_KNOWN_SHARE:
-            known = sum(w in known_words for w in long_words) / len(long_words)
-            if known < MIN_KNOWN_SHARE:
-                return Unreadable("unknown_words", f"most of its words ({1 - known:.0%}) are unknown to the model, "
-                                                   "so it cannot judge the post: held for a person to read")
-    return None
-
-
-def _mostly_not_english(words: list[str], known_words: frozenset[str] | None) -> bool:
-    """Guard against a confident wrong guess on English: a text in another language has few words
-    the model knows. Without a vocabulary, trust the detector."""
-    if known_words is None:
-        return True
     long_words = [w.lower() for w in words if len(w) >= 3]
-    if not long_words:
-        return True
-    return sum(w in known_words for w in long_words) / len(long_words) < 0.6
+    known = (sum(w in known_words for w in long_words) / len(long_words)
+             if known_words is not None and long_words else None)
+    # Most posts are mostly words the model knows: they are English enough to read, and the
+    # language detector (the slowest check) is not needed for them.
+    if known is None or known < 0.6:
+        lang, conf = detect_language(stripped)
+        if lang != "en" and conf >= LANGUAGE_CONFIDENCE:
+            return Unreadable("other_language", f"written in {language_name(lang)}, which the model was not trained on: "
+                                                "held for a person to read", language=lang)
+    if known is not None and len(long_words) >= MIN_WORDS_FOR_KNOWN_SHARE and known < MIN_KNOWN_SHARE:
+        return Unreadable("unknown_words", f"most of its words ({1 - known:.0%}) are unknown to the model, "
+                                           "so it cannot judge the post: held for a person to read")
+    return None
 
 
 def _has_symbols_only_meaning(text: str) -> bool:

@@ -198,6 +198,8 @@ FAREWELL_CUES = re.compile(
     r"next train|engine off|last time i'?ll|this is the last (?:time|post|thing)|just wanted (?:one person|someone) to know|"
     r"not answering (?:anyone|my phone)|won'?t answer)")
 
+_ANY_INDIRECT = re.compile("|".join(f"(?:{p.pattern})" for p in (DANGEROUS_PLACE, MEANS_LAID_OUT, *AFFAIRS)))
+
 _FIRST = [(n, lv, re.compile(p, re.MULTILINE)) for n, lv, p in FIRST_PERSON]
 _REPORTED = [(n, re.compile(p)) for n, p in REPORTED]
 
@@ -309,7 +311,7 @@ def _with_time(name: str, level: int, evidence: str, norm: str) -> str:
 
 def _indirect_crisis(norm: str) -> list[RuleHit]:
     """Crisis by place, means or affairs in order, beside words of leaving (see FAREWELL_CUES)."""
-    if ABOUT.search(norm):
+    if _ANY_INDIRECT.search(norm) is None or ABOUT.search(norm):
         return []  # a training scenario or a study describes such posts; it is not one
     cue = FAREWELL_CUES.search(norm)
     found = []
