@@ -17,6 +17,8 @@ from pathlib import Path
 
 from classifier.data.pieces_calm import EVERYDAY_0, HARD_NEGATIVE_0, ORDINARY_0
 from classifier.data.pieces_distress import LEVEL_1, LEVEL_1_EVERYDAY, LEVEL_2, LEVEL_3
+from classifier.data.pieces_frozen import FROZEN
+from classifier.data.pieces_more import MORE
 from classifier.labels import TOPIC_KEYS, Example
 
 CORPUS_PATH = Path(__file__).parent / "data" / "corpus.jsonl"
@@ -48,7 +50,7 @@ HANDLES = ["@jo", "@sam", "@kez", "@priya", "@dev", "@mags", "@tom", "@ali", "@b
 
 
 def _pieces() -> list[tuple[int, str, str, str]]:
-    """Every piece as (level, topic keys, kind, text)."""
+    """Every first-batch piece as (level, topic keys, kind, text), groups p000..."""
     rows = [(0, t, "ordinary", s) for t, s in ORDINARY_0]
     rows += [(0, t, "hard_negative", s) for t, s in HARD_NEGATIVE_0]
     for level, pieces in ((1, LEVEL_1), (2, LEVEL_2), (3, LEVEL_3)):
@@ -83,10 +85,12 @@ def _shape(text: str, topics: list[str], variant: int, rng: random.Random) -> tu
     return f"{rng.choice(HANDLES)} {text}", "reply"
 
 
-def _heldout_groups(rows: list[tuple[int, str, str, str]]) -> set[str]:
+def _heldout_groups(rows: list[tuple[int, str, str, str]], prefix: str = "p") -> set[str]:
+    """One group in five per (level, kind) stratum. Each batch of pieces (prefix) is split on its
+    own, so adding a batch never moves an earlier piece between train and held-out."""
     strata: dict[tuple[int, str], list[str]] = defaultdict(list)
     for i, (level, _, kind, _) in enumerate(rows):
-        strata[(level, kind)].append(f"p{i:03d}")
+        strata[(level, kind)].append(f"{prefix}{i:03d}")
     held: set[str] = set()
     for groups in strata.values():
         ordered = sorted(groups, key=lambda g: hashlib.sha1(g.encode()).hexdigest())
@@ -97,11 +101,22 @@ def _heldout_groups(rows: list[tuple[int, str, str, str]]) -> set[str]:
 def build_corpus(seed: int = 20261126) -> list[dict]:
     """Expand the hand-written pieces into corpus rows (deterministic for a given seed)."""
     rng = random.Random(seed)
-    pieces = _pieces()
-    held = _heldout_groups(pieces)
+    batches = [("p", _pieces()), ("q", MORE)]
+    out: list[dict] = []
+    for prefix, pieces in batches:
+        out += _expand(pieces, prefix, _heldout_groups(pieces, prefix), rng)
+    # The frozen evaluation split: one row per piece, never trained or tuned on.
+    for i, (level, keys, kind, text) in enumerate(FROZEN):
+        out.append({"id": f"f{i:03d}-v0", "group": f"f{i:03d}", "text": text,
+                    "topics": [TOPIC_KEYS[k] for k in keys.split()], "distress": level, "kind": kind,
+                    "form": "blog" if len(text) > 160 else "skeet", "split": "frozen"})
+    return out
+
+
+def _expand(pieces: list[tuple[int, str, str, str]], prefix: str, held: set[str], rng: random.Random) -> list[dict]:
     out: list[dict] = []
     for i, (level, keys, kind, text) in enumerate(pieces):
-        group = f"p{i:03d}"
+        group = f"{prefix}{i:03d}"
         topics = [TOPIC_KEYS[k] for k in keys.split()]
         seen: set[str] = set()
         for variant in range(VARIANTS_PER_PIECE):
@@ -127,7 +142,9 @@ def write_corpus(path: Path = CORPUS_PATH) -> int:
 
 
 def load_corpus(split: str | None = None, path: Path = CORPUS_PATH) -> list[Example]:
-    """Read the committed corpus; `split` is "train", "heldout" or None for both."""
+    """Read the committed corpus; `split` is "train", "heldout", "frozen" or None for all three.
+
+    "frozen" is the evaluation split no training or tuning reads (`pieces_frozen.py`)."""
     examples = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:

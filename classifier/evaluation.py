@@ -1,8 +1,10 @@
 """Measure a model: the held-out community split, and the public test splits.
 
 `evaluate(model)` returns an `EvaluationReport` whose `.render()` is what `peerfeed model evaluate`
-prints: per-class precision/recall/F1, the confusion matrix and level>=2 recall on the held-out
-corpus split (the fixed evaluation set used for promotion), then the public test splits.
+prints: per-class precision/recall/F1, the confusion matrix, level>=2 recall and the issue-13 goal
+measures on the frozen evaluation split (never trained or tuned on) and on the held-out corpus
+split (the fixed set used for promotion), side by side with the previous model when given, then
+the public test splits.
 
 Public figures come in two kinds (docs/model.md explains why):
 - "shipped model": the trained default model, its levels mapped to each set's labels;
@@ -78,15 +80,61 @@ def level2_recall(model: ClassifierModel, texts: list[str], levels: list[int]) -
     return float((pred[pos] >= 2).mean()) if pos.any() else 1.0
 
 
-def _heldout(model: ClassifierModel, report: EvaluationReport) -> None:
-    held = load_corpus("heldout")
-    texts = [e.text for e in held]
-    y = np.array([e.distress for e in held])
+@dataclass
+class SplitFigures:
+    """One model's decisions on one corpus split, and the headline figures the issue tracks."""
+
+    y: np.ndarray
+    pred: np.ndarray
+    held: np.ndarray
+    model_only: np.ndarray
+    kinds: np.ndarray
+    Yt: np.ndarray
+    Pt: np.ndarray
+    stage2_share: float
+
+    def goals(self) -> dict[str, str]:
+        """The measures of issue 13, as "k/n" strings (English-only rows where the issue says so)."""
+        y, pred, held, kinds = self.y, self.pred, self.held, self.kinds
+        english = kinds != "other_language"
+        hn = kinds == "hard_negative"
+        plain0 = (y == 0) & english & ~hn
+        frac = lambda a, b: f"{int(a)}/{int(b)}"  # noqa: E731
+        micro = f1_score(self.Yt[english], self.Pt[english], average="micro", zero_division=0)
+        prec2 = float((y[pred >= 2] >= 2).mean()) if (pred >= 2).any() else 0.0
+        return {
+            "level 2-3 posts held": frac(held[y >= 2].sum(), (y >= 2).sum()),
+            "level 2-3 posts rated 2 or more": frac((pred[y >= 2] >= 2).sum(), (y >= 2).sum()),
+            "crisis posts rated 3": frac((pred[y == 3] == 3).sum(), (y == 3).sum()),
+            "level-1 posts held": frac(held[y == 1].sum(), (y == 1).sum()),
+            "hard negatives rated 2 or more": frac((pred[hn] >= 2).sum(), hn.sum()),
+            "plain level-0 posts in English held": frac(held[plain0].sum(), plain0.sum()),
+            "level 2 or more: precision": f"{prec2:.3f}",
+            "topic micro-F1 (English posts)": f"{micro:.3f}",
+            "distress macro-F1": f"{f1_score(y, pred, average='macro'):.3f}",
+            "posts through the encoder (stage 2)": f"{self.stage2_share:.0%}",
+        }
+
+
+def split_figures(model: ClassifierModel, split: str) -> SplitFigures:
+    """Classify one corpus split with `model` (through `classify`, as the CLI does)."""
+    rows = load_corpus(split)
+    texts = [e.text for e in rows]
     results = model.classify(texts)
-    pred = np.array([c.distress for c in results])
-    X = model.features(texts)
-    model_only = model.levels_from_probabilities(model.level_probabilities(X))
-    kinds = np.array([e.source.split(":")[-1] for e in held])
+    sc = model.score(texts)
+    return SplitFigures(
+        y=np.array([e.distress for e in rows]), pred=np.array([c.distress for c in results]),
+        held=np.array([c.needs_review for c in results]), model_only=sc.model_levels,
+        kinds=np.array([e.source.split(":")[-1] for e in rows]),
+        Yt=np.array([[t in e.topics for t in TOPICS] for e in rows]),
+        Pt=np.array([[t in c.topics for t in TOPICS] for c in results]),
+        stage2_share=float((sc.stage == 2).mean()))
+
+
+def _split_section(model: ClassifierModel, split: str, title: str, report: EvaluationReport,
+                   previous: ClassifierModel | None) -> None:
+    f = split_figures(model, split)
+    y, pred, model_only, kinds = f.y, f.pred, f.model_only, f.kinds
     pos = y >= 2
     rec2 = float((pred[pos] >= 2).mean())
     rec2_model = float((model_only[pos] >= 2).mean())
@@ -103,23 +151,32 @@ def _heldout(model: ClassifierModel, report: EvaluationReport) -> None:
         f"everyday posts ({int(ev.sum())}): at level>=1 {int((pred[ev] >= 1).sum())}, at level>=2 {int((pred[ev] >= 2).sum())}",
         f"distress macro-F1 {f1_score(y, pred, average='macro'):.3f}",
     ]
-    report.sections.append(Section(f"held-out community split ({len(held)} posts, {len({e.group for e in held})} pieces)", lines))
+    n_pieces = len({e.group for e in load_corpus(split)})
+    report.sections.append(Section(f"{title} ({len(y)} posts, {n_pieces} pieces)", lines))
 
-    Yt = np.array([[t in e.topics for t in TOPICS] for e in held])
-    Pt = np.array([[t in c.topics for t in TOPICS] for c in results])
-    p, r, f, n = precision_recall_fscore_support(Yt, Pt, zero_division=0)
+    p, r, f1, n = precision_recall_fscore_support(f.Yt, f.Pt, zero_division=0)
     tl = [f"{'topic':<20}{'prec':>7}{'recall':>8}{'f1':>7}{'n':>6}"]
-    tl += [f"{t:<20}{p[i]:>7.3f}{r[i]:>8.3f}{f[i]:>7.3f}{n[i]:>6d}" for i, t in enumerate(TOPICS)]
-    micro = f1_score(Yt, Pt, average="micro", zero_division=0)
-    tl.append(f"topics macro-F1 {f.mean():.3f}, micro-F1 {micro:.3f}")
-    report.sections.append(Section("held-out topics", tl))
-    report.metrics.update({"heldout_level2_recall": round(rec2, 4), "heldout_level2_recall_model_only": round(rec2_model, 4),
-                           "heldout_level2_precision": round(prec2, 4),
-                           "heldout_distress_macro_f1": round(float(f1_score(y, pred, average="macro")), 4),
-                           "heldout_topics_macro_f1": round(float(f.mean()), 4),
-                           "heldout_hard_negatives_at_3": int((pred[hn] == 3).sum()),
-                           "heldout_hard_negatives_at_2_or_more": int((pred[hn] >= 2).sum()),
-                           "heldout_everyday_at_2_or_more": int((pred[ev] >= 2).sum())})
+    tl += [f"{t:<20}{p[i]:>7.3f}{r[i]:>8.3f}{f1[i]:>7.3f}{n[i]:>6d}" for i, t in enumerate(TOPICS)]
+    micro = f1_score(f.Yt, f.Pt, average="micro", zero_division=0)
+    tl.append(f"topics macro-F1 {f1.mean():.3f}, micro-F1 {micro:.3f}")
+    report.sections.append(Section(f"{title}: topics", tl))
+
+    goals = f.goals()
+    if previous is not None:
+        old = split_figures(previous, split).goals()
+        width = max(len(k) for k in goals) + 2
+        cl = [f"{'measure':<{width}}{previous.version:>28}{model.version:>28}"]
+        cl += [f"{k:<{width}}{old[k]:>28}{goals[k]:>28}" for k in goals]
+        report.sections.append(Section(f"{title}: previous model vs this one", cl))
+    prefix = split
+    report.metrics.update({f"{prefix}_level2_recall": round(rec2, 4), f"{prefix}_level2_recall_model_only": round(rec2_model, 4),
+                           f"{prefix}_level2_precision": round(prec2, 4),
+                           f"{prefix}_distress_macro_f1": round(float(f1_score(y, pred, average="macro")), 4),
+                           f"{prefix}_topics_macro_f1": round(float(f1.mean()), 4),
+                           f"{prefix}_topics_micro_f1": round(float(micro), 4),
+                           f"{prefix}_hard_negatives_at_3": int((pred[hn] == 3).sum()),
+                           f"{prefix}_hard_negatives_at_2_or_more": int((pred[hn] >= 2).sum()),
+                           f"{prefix}_everyday_at_2_or_more": int((pred[ev] >= 2).sum())})
 
 
 def _shipped_on_public(model: ClassifierModel, root: Path, have: list[str], report: EvaluationReport) -> None:
@@ -128,7 +185,7 @@ def _shipped_on_public(model: ClassifierModel, root: Path, have: list[str], repo
         if name not in have:
             continue
         split = public_data.LOADERS[name](root, "test")
-        P = model.level_probabilities(model.features(split.texts))
+        P = model.score(split.texts).P
         if name == "dreaddit":  # stress <-> level >= 1, at a neutral 0.5 on the calibrated probability
             pred = (1 - P[:, 0] >= 0.5).astype(int)
         elif name == "sdcnl":  # suicide <-> level >= 2 among people who are struggling
@@ -196,10 +253,12 @@ def recipe_score(name: str, root: Path) -> tuple[float, str, list[str]]:
 
 
 def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: bool = True,
-             recipe: bool = True) -> EvaluationReport:
-    """Evaluate `model` on the held-out split and, when the shared data is present, the public tests."""
+             recipe: bool = True, previous: ClassifierModel | None = None) -> EvaluationReport:
+    """Evaluate `model` on the frozen split, the held-out split and, when the shared data is
+    present, the public tests; with `previous`, each split also gets a side-by-side table."""
     report = EvaluationReport(model.version)
-    _heldout(model, report)
+    _split_section(model, "frozen", "frozen evaluation split (never trained or tuned on)", report, previous)
+    _split_section(model, "heldout", "held-out community split (promotion check)", report, previous)
     root = datasets_dir if datasets_dir is not None else public_data.find_datasets_dir()
     have = public_data.available(root) if public else []
     if not have:

@@ -19,6 +19,14 @@ TOPICS: tuple[str, ...] = (
     "stigma_rights",
 )
 
+# What a moderator reads for each topic.
+TOPIC_LABELS: dict[str, str] = {
+    "peer_support": "peer support", "care_planning": "care planning", "coproduction": "co-production",
+    "carers": "carers", "services_access": "access to services", "recovery_wellbeing": "recovery and wellbeing",
+    "employment": "work", "treatment": "treatment and medication", "digital": "digital and online",
+    "events": "an event", "stigma_rights": "stigma and rights",
+}
+
 # Short keys used in the hand-written corpus pieces.
 TOPIC_KEYS: dict[str, str] = {
     "peer": "peer_support",

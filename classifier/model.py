@@ -16,14 +16,17 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from classifier import safety
-from classifier.labels import LEVEL_NAMES, TOPICS
+from classifier import readability, safety
+from classifier.labels import LEVEL_NAMES, TOPIC_LABELS, TOPICS
 from classifier.lexicon import lexicon_features
 from classifier.text import normalise_text
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "default_model.skops"
-FORMAT = 1
+# The model shipped before the current one, kept for side-by-side evaluation and benchmarks.
+PREVIOUS_MODEL_PATH = Path(__file__).parent / "data" / "previous_model.skops"
+FORMAT = 2  # 2: optional stage 2 with the sentence encoder; format-1 files still load
 N_REASON_TERMS = 3
+LEVEL_READING = {1: "strain (concern)", 2: "severe distress (high)", 3: "crisis"}
 
 # Every type a peerfeed model file may contain; anything else is refused before it is loaded.
 # The file holds only plain containers and numpy arrays: vectorizers are rebuilt from their terms
@@ -72,6 +75,14 @@ def vectorizer_from_state(state: dict) -> TfidfVectorizer:
     return vec
 
 
+class NonFiniteScoreError(ValueError):
+    """The model computed NaN or infinity for a text: the text is held, never published."""
+
+
+class ModelFileError(ValueError):
+    """A model file that must not be used (untrusted types, non-finite parameters)."""
+
+
 @dataclass(frozen=True)
 class Classification:
     """What the model decided about one text, with the reasons a moderator sees."""
@@ -105,39 +116,97 @@ class ClassificationFailure:
         return asdict(self)
 
 
+class Head:
+    """One stage's linear heads: distress (with calibration, thresholds, clearance) and topics.
+
+    Stage 1 reads the TF-IDF columns; stage 2 (when the model has an encoder) reads the same
+    columns followed by the sentence embedding. Reasons use the word columns, which both share."""
+
+    def __init__(self, parts: dict, n_word: int, shown: np.ndarray):
+        self.distress_w = np.asarray(parts["distress_coef"], dtype=np.float64)
+        self.distress_b = np.asarray(parts["distress_intercept"], dtype=np.float64)
+        self.calib_w = np.asarray(parts["distress_calibration"]["coef"])
+        self.calib_b = np.asarray(parts["distress_calibration"]["intercept"])
+        self.thresholds = parts["thresholds"]
+        self.topic_w = np.asarray(parts["topic_coef"], dtype=np.float64)
+        self.topic_b = np.asarray(parts["topic_intercept"], dtype=np.float64)
+        self.topic_platt = np.asarray(parts["topic_platt"], dtype=np.float64)
+        self.topic_thr = np.asarray(parts["topic_thresholds"], dtype=np.float64)
+        # Automatic publication needs a margin: level 0 *and* P(level>=1) below this. Model files
+        # from before it existed get t1, which is exactly their old behaviour.
+        self.clearance = float(parts.get("clearance", {}).get("p_concern_max", self.thresholds["t1"]))
+        # Per-level weights used for reasons, word columns only, unexplaining terms zeroed.
+        w = self.distress_w[:, :n_word] * shown
+        self.level_reason_w = [w[0] - w[1:].mean(axis=0)] + [w[k] - w[0] for k in (1, 2, 3)]
+        self.topic_reason_w = self.topic_w[:, :n_word] * shown
+
+    def level_probabilities(self, X) -> np.ndarray:
+        z = np.asarray(X @ self.distress_w.T) + self.distress_b
+        z -= z.max(axis=1, keepdims=True)
+        raw = z - np.log(np.exp(z).sum(axis=1, keepdims=True))  # log-softmax, as LogisticRegression
+        z = np.maximum(raw, np.log(1e-9)) @ self.calib_w.T + self.calib_b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def levels(self, P: np.ndarray) -> np.ndarray:
+        t = self.thresholds
+        ge1, ge2, ge3 = 1.0 - P[:, 0], P[:, 2] + P[:, 3], P[:, 3]
+        return np.where(ge3 >= t["t3"], 3, np.where(ge2 >= t["t2"], 2, np.where(ge1 >= t["t1"], 1, 0)))
+
+    def topic_probabilities(self, X) -> np.ndarray:
+        s = np.asarray(X @ self.topic_w.T) + self.topic_b
+        return 1.0 / (1.0 + np.exp(-(s * self.topic_platt[:, 0] + self.topic_platt[:, 1])))
+
+
+@dataclass
+class Scores:
+    """Per-text numbers from the stage that decided each text (see `ClassifierModel.score`)."""
+
+    P: np.ndarray  # calibrated level probabilities, rows sum to 1
+    T: np.ndarray  # topic probabilities
+    model_levels: np.ndarray  # level from the probabilities alone, before the rules
+    topics: np.ndarray  # bool, topic chosen
+    stage: np.ndarray  # 1 or 2
+    X: csr_matrix  # the TF-IDF features (stage-1 columns), for reasons
+
+
 class ClassifierModel:
     """A loaded model. Build it with `training.train` or `load_model`; call `classify` in batches."""
 
     def __init__(self, parts: dict):
-        if parts.get("format") != FORMAT:
-            raise ValueError(f"unsupported model format {parts.get('format')!r} (expected {FORMAT})")
+        if parts.get("format") not in (1, FORMAT):
+            raise ValueError(f"unsupported model format {parts.get('format')!r} (expected 1 or {FORMAT})")
         self.parts = parts
         self.version: str = parts["version"]
         self.card: dict = parts["card"]
         self._word = vectorizer_from_state(parts["word"])
         self._char = vectorizer_from_state(parts["char"])
-        self._distress_w = np.asarray(parts["distress_coef"], dtype=np.float64)
-        self._distress_b = np.asarray(parts["distress_intercept"], dtype=np.float64)
-        self._calib_w = np.asarray(parts["distress_calibration"]["coef"])
-        self._calib_b = np.asarray(parts["distress_calibration"]["intercept"])
-        self._thresholds = parts["thresholds"]
-        self._topic_w = np.asarray(parts["topic_coef"], dtype=np.float64)
-        self._topic_b = np.asarray(parts["topic_intercept"], dtype=np.float64)
-        self._topic_platt = np.asarray(parts["topic_platt"], dtype=np.float64)
-        self._topic_thr = np.asarray(parts["topic_thresholds"], dtype=np.float64)
         self._lexicon_scale = float(parts.get("lexicon_scale", 0.0))
         self._word_terms = np.array(self._word.get_feature_names_out(), dtype=object)
         self._n_word = len(self._word_terms)
         # Function words ("i", "at the") and fragments ("m", "i m") explain nothing to a moderator.
         shown = np.array([explains(t) for t in self._word_terms])
-        # Per-level weights used for reasons, word columns only, unexplaining terms zeroed.
-        w = self._distress_w[:, : self._n_word] * shown
-        self._level_reason_w = [w[0] - w[1:].mean(axis=0)] + [w[k] - w[0] for k in (1, 2, 3)]
-        self._topic_reason_w = self._topic_w[:, : self._n_word] * shown
+        self.stage1 = Head(parts, self._n_word, shown)
+        self.stage2 = Head(parts["dense"], self._n_word, shown) if "dense" in parts else None
+        self._dense_scale = float(parts["dense"]["scale"]) if "dense" in parts else 0.0
+        self._gate = float(parts.get("cascade", {}).get("p_concern_gate", 0.0))
+        self._known_words = frozenset(t for t in self._word_terms if " " not in t)
+        self._thresholds = self.stage1.thresholds
+        self._topic_thr = self.stage1.topic_thr
+
+    @property
+    def clearance(self) -> float:
+        """P(level>=1) below which a level-0 post is published (of the stage that decides most posts)."""
+        return (self.stage2 or self.stage1).clearance
+
+    @property
+    def uses_encoder(self) -> bool:
+        return self.stage2 is not None
 
     # --- the numeric heads ------------------------------------------------------------------
     def features(self, texts: list[str]) -> csr_matrix:
-        """The shared feature matrix: word TF-IDF columns first, then character n-grams, then the
+        """The shared TF-IDF feature matrix: word columns first, then character n-grams, then the
         word-list shares of `classifier.lexicon` (when the model was trained with them).
         Texts pass through `normalise_text` first, exactly as in training."""
         return self._features_of_normalised([normalise_text(t) for t in texts])
@@ -149,25 +218,46 @@ class ClassifierModel:
         return hstack(blocks, format="csr")
 
     def level_probabilities(self, X: csr_matrix) -> np.ndarray:
-        """Calibrated probabilities over levels 0-3 (rows sum to 1)."""
-        z = np.asarray(X @ self._distress_w.T) + self._distress_b
-        z -= z.max(axis=1, keepdims=True)
-        raw = z - np.log(np.exp(z).sum(axis=1, keepdims=True))  # log-softmax, as LogisticRegression
-        z = np.maximum(raw, np.log(1e-9)) @ self._calib_w.T + self._calib_b
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        return p / p.sum(axis=1, keepdims=True)
+        """Stage 1's calibrated probabilities over levels 0-3 from TF-IDF features (rows sum to 1)."""
+        return self.stage1.level_probabilities(X)
 
     def levels_from_probabilities(self, P: np.ndarray) -> np.ndarray:
-        """Recall-first decision: the highest level whose cumulative probability passes its threshold."""
-        t = self._thresholds
-        ge1, ge2, ge3 = 1.0 - P[:, 0], P[:, 2] + P[:, 3], P[:, 3]
-        return np.where(ge3 >= t["t3"], 3, np.where(ge2 >= t["t2"], 2, np.where(ge1 >= t["t1"], 1, 0)))
+        """Recall-first decision of stage 1: the highest level whose cumulative probability passes its threshold."""
+        return self.stage1.levels(P)
 
     def topic_probabilities(self, X: csr_matrix) -> np.ndarray:
-        """Platt-calibrated probability of each topic (columns in `TOPICS` order)."""
-        s = np.asarray(X @ self._topic_w.T) + self._topic_b
-        return 1.0 / (1.0 + np.exp(-(s * self._topic_platt[:, 0] + self._topic_platt[:, 1])))
+        """Stage 1's Platt-calibrated probability of each topic (columns in `TOPICS` order)."""
+        return self.stage1.topic_probabilities(X)
+
+    def score(self, texts: list[str], *, normalised: bool = False, skip_encoder: np.ndarray | None = None) -> Scores:
+        """The numbers behind `classify`, from the stage that decides each text (the cascade).
+
+        Stage 1 (TF-IDF) scores every text. A text goes on to stage 2 (TF-IDF + sentence encoder)
+        unless stage 1 is sure it is ordinary (P(level>=1) below the gate chosen in training) or
+        `skip_encoder` says so (unreadable text, or a crisis the rules already found)."""
+        norm = list(texts) if normalised else [normalise_text(t) for t in texts]
+        X = self._features_of_normalised(norm)
+        P = self.stage1.level_probabilities(X)
+        T = self.stage1.topic_probabilities(X)
+        levels = self.stage1.levels(P)
+        topics = T >= self.stage1.topic_thr
+        stage = np.ones(len(norm), dtype=np.int8)
+        if self.stage2 is not None and len(norm):
+            send = (1.0 - P[:, 0]) >= self._gate
+            if skip_encoder is not None:
+                send &= ~skip_encoder
+            idx = np.flatnonzero(send)
+            if idx.size:
+                from classifier.encoder import get_encoder
+
+                E = get_encoder().encode([norm[i] for i in idx])
+                X2 = hstack([X[idx], csr_matrix(E * self._dense_scale)], format="csr")
+                P[idx] = self.stage2.level_probabilities(X2)
+                T[idx] = self.stage2.topic_probabilities(X2)
+                levels[idx] = self.stage2.levels(P[idx])
+                topics[idx] = T[idx] >= self.stage2.topic_thr
+                stage[idx] = 2
+        return Scores(P=P, T=T, model_levels=levels, topics=topics, stage=stage, X=X)
 
     # --- reasons ------------------------------------------------------------------------------
     def _top_terms(self, idx: np.ndarray, vals: np.ndarray, weights: np.ndarray, n: int = N_REASON_TERMS) -> list[str]:
@@ -178,17 +268,18 @@ class ClassifierModel:
         order = np.argsort(-contrib)[:n]
         return [f"'{self._word_terms[idx[i]]}'" for i in order if contrib[i] > 0]
 
-    def _reasons(self, idx, vals, level: int, model_level: int, topics: list[int], hits) -> list[str]:
+    def _reasons(self, head: Head, idx, vals, level: int, model_level: int, topics: list[int], hits) -> list[str]:
         reasons = [h.reason() for h in hits[:3]]
         if model_level > 0 or level == 0:
-            terms = self._top_terms(idx, vals, self._level_reason_w[model_level])
-            if terms or model_level > 0:
-                reasons.append(f"model level {model_level} ({LEVEL_NAMES[model_level]}): "
-                               + ", ".join(terms or ["(no single term)"]))
+            terms = self._top_terms(idx, vals, head.level_reason_w[model_level])
+            if model_level > 0:
+                reasons.append(f"the model reads {LEVEL_READING[model_level]} in the post"
+                               + (f"; words that weigh most: {', '.join(terms)}" if terms else ""))
+            elif terms:
+                reasons.append(f"the model reads no distress; words that weigh most: {', '.join(terms)}")
         for k in topics:
-            terms = self._top_terms(idx, vals, self._topic_reason_w[k], n=2)
-            if terms:
-                reasons.append(f"topic {TOPICS[k]}: " + ", ".join(terms))
+            terms = self._top_terms(idx, vals, head.topic_reason_w[k], n=2)
+            reasons.append(f"about {TOPIC_LABELS[TOPICS[k]]}" + (f" ({', '.join(terms)})" if terms else ""))
         return reasons
 
     # --- public API ---------------------------------------------------------------------------
@@ -203,26 +294,38 @@ class ClassifierModel:
             if not isinstance(t, str):
                 raise TypeError(f"text {i} is {type(t).__name__}, not str")
         normalised = [normalise_text(t) for t in texts]  # once, for the vectorizers and the rules
-        X = self._features_of_normalised(normalised)
-        P = self.level_probabilities(X)
-        model_levels = self.levels_from_probabilities(P)
-        T = self.topic_probabilities(X)
-        chosen = T >= self._topic_thr
+        hits = [safety.assess(t, normalised=True) for t in normalised]
+        unreadable = [readability.why_unreadable(t, self._known_words) for t in normalised]
+        # The encoder reads English only, and a crisis the rules found is held at 3 whatever it says.
+        skip = np.array([u is not None or safety.floor_level(h) == 3 for u, h in zip(unreadable, hits)])
+        sc = self.score(normalised, normalised=True, skip_encoder=skip)
+        P, T, X = sc.P, sc.T, sc.X
+        bad = ~(np.isfinite(P).all(axis=1) & np.isfinite(T).all(axis=1))
+        if bad.any():
+            # NaN compares False with every threshold, so it would read as level 0 and be published.
+            raise NonFiniteScoreError(f"the model gave non-finite probabilities for {int(bad.sum())} of "
+                                      f"{len(texts)} texts (model {self.version}): held for review")
         out = []
-        for i, text in enumerate(normalised):
-            hits = safety.assess(text, normalised=True)
-            level = safety.apply_floor(int(model_levels[i]), hits)
-            topic_idx = [int(k) for k in np.flatnonzero(chosen[i])]
+        for i in range(len(normalised)):
+            head = self.stage2 if sc.stage[i] == 2 else self.stage1
+            level = safety.apply_floor(int(sc.model_levels[i]), hits[i])
+            p_concern = float(1.0 - P[i, 0])
+            near_line = level == 0 and p_concern >= head.clearance
+            topic_idx = [int(k) for k in np.flatnonzero(sc.topics[i])]
             lo, hi = X.indptr[i], X.indptr[i + 1]
             idx, vals = X.indices[lo:hi], X.data[lo:hi]
             word = idx < self._n_word  # character n-grams mean little to a moderator
+            u = unreadable[i]
             out.append(Classification(
                 topics=[TOPICS[k] for k in topic_idx],
                 topic_scores={name: round(float(T[i, k]), 4) for k, name in enumerate(TOPICS)},
                 distress=level,
                 distress_score=round(float(P[i, 2] + P[i, 3]), 4),
-                needs_review=level >= 1,
-                reasons=self._reasons(idx[word], vals[word], level, int(model_levels[i]), topic_idx, hits),
+                needs_review=level >= 1 or u is not None or near_line,
+                reasons=([u.reason] if u else [])
+                + (["close to the line: the model is not sure enough that this is an ordinary post "
+                    f"(chance of distress {p_concern:.0%}) to publish it without a person"] if near_line and not u else [])
+                + self._reasons(head, idx[word], vals[word], level, int(sc.model_levels[i]), topic_idx, hits[i]),
                 model_version=self.version,
             ))
         return out
@@ -292,5 +395,24 @@ def load_model(path: Path | None = None) -> ClassifierModel:
         raise FileNotFoundError(f"no model file at {path}")
     untrusted = sorted(model_file_types(path) - set(TRUSTED_TYPES))
     if untrusted:
-        raise ValueError(f"model file {path} contains untrusted types: {untrusted}")
-    return ClassifierModel(load(path, trusted=TRUSTED_TYPES))
+        raise ModelFileError(f"model file {path} contains untrusted types: {untrusted}")
+    parts = load(path, trusted=TRUSTED_TYPES)
+    broken = non_finite_parts(parts)
+    if broken:
+        raise ModelFileError(f"model file {path} has non-finite (NaN or infinite) parameters in "
+                             f"{', '.join(broken)}: refusing to load it; retrain or restore the previous model")
+    return ClassifierModel(parts)
+
+
+def non_finite_parts(parts: dict, prefix: str = "") -> list[str]:
+    """Names of the numeric parts that hold NaN or infinity (a corrupt or badly trained file)."""
+    found = []
+    for key, value in parts.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            found += non_finite_parts(value, f"{name}.")
+        elif isinstance(value, np.ndarray) and value.dtype.kind == "f" and not np.isfinite(value).all():
+            found.append(name)
+        elif isinstance(value, float) and not np.isfinite(value):
+            found.append(name)
+    return found

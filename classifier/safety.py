@@ -20,19 +20,53 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from classifier import crisis_phrases
 from classifier.text import normalise_text
+
+# What each rule means, as the start of a sentence a moderator reads at a glance.
+RULE_SENTENCES = {
+    "intent": "says they intend to end their life",
+    "plan": "says they have a plan",
+    "means": "says they have the means to hand",
+    "attempt": "describes an attempt under way",
+    "farewell": "writes a goodbye beside words of finality",
+    "goodbye": "writes a goodbye message",
+    "ideation": "writes of wanting to die or not to be here",
+    "affairs_in_order": "is putting their affairs in order",
+    "self_harm": "writes of self-harm now",
+    "slang": "uses internet shorthand for killing themself",
+    "reported_speech": "reports someone else saying they want to die or end their life",
+    "reported_plan": "reports that someone else has a plan, has harmed themself or has taken an overdose",
+    "reported_danger": "reports someone else in danger",
+    "reported_attempt": "reports finding someone after an attempt",
+    "place": "says they are at a dangerous place and writes as if saying goodbye",
+    "means_ready": "has the means ready and writes as if saying goodbye",
+    "leaving_instructions": "is putting their affairs in order and leaving instructions",
+}
+TIME_WORDS = re.compile(r"\b(tonight|right now|today|this weekend|tomorrow|this evening|in an hour)\b")
 
 
 @dataclass(frozen=True)
 class RuleHit:
-    """One rule that fired: its name, the level it implies and the words that matched."""
+    """One rule that fired: its name, the level it implies and the words that matched.
+
+    `sentence` is the plain reason a moderator reads; rules build it from `RULE_SENTENCES`, the
+    other-language phrases from their own description.
+    """
 
     rule: str
     level: int
     evidence: str
+    sentence: str = ""
 
     def reason(self) -> str:
-        return f"rule {self.rule} (level {self.level}): '{self.evidence}'"
+        if self.sentence:
+            return self.sentence
+        if self.rule.startswith("negated_"):
+            what = RULE_SENTENCES.get(self.rule[len("negated_"):], "mentions suicide or self-harm")
+            return f"says they will not act on it ('{self.evidence}'), but the subject is there: a person should read it"
+        what = RULE_SENTENCES.get(self.rule, "matches a crisis rule")
+        return f"{what}: '{self.evidence}'"
 
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will)"
@@ -44,7 +78,9 @@ _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
                   r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b|do it tonight)"),
-    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b"),
+    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b"
+                  r"|\b(?:i )?(?P<neg>(?:don'?t|do not) )?(?:want|wanna|need) to (?:kill myself|end my life|end it all)\b"
+                  r"|\bwant to die and (?:tonight|today|now) i'?m going to\b"),
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to) take (?:them all|all (?:my |of my |the )?"
                   r"(?:pills|tablets|meds|paracetamol))"),
     ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?|goodbye)"
@@ -60,11 +96,12 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                    r"(?:pills|tablets|meds|medication|paracetamol)|everything in the (?:cupboard|cabinet|drawer)|"
                    r"the lot|them all|a load of (?:pills|tablets))\b"
                    r"|\boverdosed\b|\bthe bleeding won'?t stop\b"),
-    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof|train platform|platform)\b"),
+    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof(?! terrace| garden| bar)|train platform|platform)\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
     ("goodbye", 3, r"\bthis is (?:my )?goodbye\b"
                    r"|\b(?P<lastpost>(?:my )?(?:last|final) (?:post|toot|skeet|message))\b|\bby the time (?:you|anyone) reads? this\b"
-                   r"|\bwon'?t be (?:here|around) (?:tomorrow|after tonight)\b"),
+                   r"|\bwon'?t be (?:here|around) (?:tomorrow|after tonight)\b"
+                   r"|\b(?:please )?(?:don'?t|do not) (?:try to |come and )?(?:find|look for|come looking for) me\b"),
     ("ideation", 2, r"\b(?:i )?(?:want|wanna) to die\b|\bwish(?:ing)? i (?:was|were) dead\b"
                     r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
                     r"|\bwish(?:ing)? i (?:could )?(?:wouldn'?t|would not|didn'?t|not) wake up\b|\bgo to sleep and not wake up\b"
@@ -75,6 +112,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
     ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
                             r"tying up loose ends|everything'?s in order now)"),
+    ("slang", 2, r"(?:^|\s)kms(?:$|[\s.!?,])"),
     ("self_harm", 2, r"\b(?:self[- ]?harmed|cut myself|hurt myself|burn(?:ed|t) myself|hitting myself|cutting again)\b"
                      r"|\burge to (?:cut|self[- ]?harm)\b|\bi'?ve cut\b"),
 ]
@@ -84,7 +122,7 @@ REPORTED: list[tuple[str, str]] = [
                         rf"(?:want(?:s|ed)? to (?:die|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
                         r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:doesn'?t|don'?t) see the point|goodbye|"
                         r"(?:going|planning) to (?:take|end|kill|jump)|has pills|ha(?:s|ve) taken)"),
-    ("reported_plan", rf"\b{_PERSON}\s+(?:has|have|'s)\s+(?:a plan|been looking up ways|just texted me saying goodbye|taken an overdose|"
+    ("reported_plan", rf"\b{_PERSON}(?:\s+has|\s+have|'s)\s+(?:a plan|left a (?:note|letter)|been (?:cutting(?! back| down| costs| hair| out)|self[- ]?harming|hurting (?:herself|himself|themselves))|been looking up ways|just texted me saying goodbye|taken an overdose|"
                       r"taken everything|taken all|started cutting|been thinking about suicide)"),
     ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
     ("reported_speech", r"\bsaying (?:he|she|they)(?:'s| is| was| are| were| has| have)? (?:going to (?:the bridge|kill|end|take|jump)|"
@@ -94,7 +132,11 @@ REPORTED: list[tuple[str, str]] = [
 ]
 
 NEGATION_WORDS = {"not", "never", "no", "don't", "dont", "won't", "wont", "wouldn't", "isn't", "longer"}
-PAST = re.compile(r"\byears ago\b|\bfor years as\b|\bas a (?:teenager|teen|child|kid|student)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few|couple of) (?:years?|decades?) ago\b"
+_AGE_WORDS = (r"(?:\d\d|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+              r"a (?:teenager|student)|at (?:uni|university|college|school))")
+PAST = re.compile(rf"\bwhen i was {_AGE_WORDS}\b|\bat {_AGE_WORDS}\b|\bin my (?:teens|twenties|thirties|forties)\b|\bback when\b"
+                  r"|\bsince i last\b|\b(?:years|months) since\b|"
+                  r"\byears ago\b|\bfor years as\b|\bas a (?:teenager|teen|child|kid|student)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few|couple of) (?:years?|decades?) ago\b"
                   r"|\bwhen i was (?:a |\d|young|little|at school|in my)|\bback in (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b"
                   r"|\bthat was (?:19|20)\d\d\b|\blast year\b|\bused to\b|\bthere was a time\b|\bat (?:fifteen|sixteen|\d\d)\b")
 ABOUT = re.compile(r"\b(?:training|role play|roleplay|course|scenario|case study|research|study|webinar|trainee|module|guidance)\b")
@@ -115,8 +157,48 @@ NOT_A_GOODBYE_AFTER = re.compile(
     r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b"
     r"|^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
 # Organisational and seasonal sign-offs ("signing off for the Christmas break") are not goodbyes either.
-IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|not picking up|won'?t answer|locked|999|ambulance|police|"
+IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|isn'?t answering|isn'?t picking up|not picking up|won'?t answer|locked|999|ambulance|police|"
                       r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing)\b")
+
+# Crisis told without the usual words: a dangerous place, the means laid out, or affairs put in
+# order, each a crisis only beside words of leaving (FAREWELL_CUES), so "sat by the reservoir with a
+# flask" or "picked up a month of tablets" alone fire nothing.
+DANGEROUS_PLACE = re.compile(
+    r"\b(?:i'?m|i am|i'?ve (?:driven|walked|come|got)|sat|sitting|standing|stood|parked(?: up)?|up|on|here|stuck)\s+"
+    r"(?:up\s+)?(?:on|at|by|above|under|near|in)?\s*(?:the\s+)?"
+    r"(?:top of (?:the |a |my )?|edge of (?:the |a )?|roof of (?:the |my |a )?|wrong side of (?:the )?|end of (?:the )?)?"
+    r"(?:bridge|cliffs?|cliff (?:edge|path|top)|roof|ledge|multi-?stor(?:e)?y|railway(?: line| bridge| footbridge)?|tracks|"
+    r"train tracks|level crossing|reservoir|quarry|viaduct|motorway bridge|footbridge|canal lock|pier|tower block|"
+    r"platform)\b"
+    r"|\b(?:drove|driven|walked|walking|headed|heading|went|going) (?:up |down |out )?to the (?:bridge|cliffs?|railway|tracks|"
+    r"train tracks|reservoir|quarry|viaduct|river|canal|multi-?stor(?:e)?y|level crossing)\b"
+    r"|\b(?:tracks|bridge|cliffs?|railway|river) (?:is|are) (?:\w+ ){0,3}(?:from|near|behind) (?:my|the) (?:house|flat|home)\b")
+MEANS_LAID_OUT = re.compile(
+    r"\b(?:lined up|counted out|counting|emptied|laid out|in front of me)\b.{0,40}\b(?:tablets|pills|blister packs?|meds|paracetamol)\b"
+    r"|\b(?:tablets|pills|blister packs?|meds|paracetamol)\b.{0,40}\b(?:lined up|in front of me|on the table|counted out)\b"
+    r"|\b(?:saved|saving|stockpiled|kept) (?:up )?(?:from )?(?:my |all my )?prescriptions\b"
+    r"|\b(?:a|one|two|three|four|six) (?:weeks?|months?)'? (?:of|worth of) (?:my )?(?:tablets|pills|meds)\b"
+    r"|\bwith the engine running\b"
+    r"|\b(?:packets|boxes) (?:at|from) (?:each|every|different|two|three|four) (?:chemists?|shops?|pharmac(?:y|ies))\b")
+AFFAIRS = [re.compile(p) for p in (
+    r"\bwhoever (?:finds|reads) (?:this|me)\b", r"\bkeys? (?:is|are) (?:under|with)\b", r"\bkeys are with\b",
+    r"\bcancelled the (?:milk|papers)\b", r"\b(?:rehomed|given away|gave away|found a (?:new )?home for) (?:the |my )?(?:cat|dog|pets?)\b",
+    r"\b(?:cat|dog) (?:is|has gone) (?:with|to) (?:my |the )?(?:neighbour|next door|sister|mum)\b",
+    r"\bleft (?:the |my )?(?:dog|cat) with\b", r"\b(?:dog|cat) has a new home\b", r"\bbank details are\b",
+    r"\bwhere (?:my|his|her|the) will is\b", r"\b(?:letters?|notes?) (?:are|is) (?:posted|on the|written)\b",
+    r"\b(?:finished|written|wrote|left|posted) (?:my |the |a )?(?:letters|notes?|instructions)\b",
+    r"\bdeleted (?:my|all my) (?:photos|accounts)\b", r"\b(?:the )?bills are paid\b", r"\bpaid off (?:the|my)\b",
+    r"\b(?:flat|house|room) is tidy\b", r"\bsorry for the mess\b", r"\bleft instructions\b",
+    r"\bsorted (?:out )?(?:the|my) will\b", r"\bpaid (?:the|all the|all my) bills\b", r"\beverything'?s in order\b")]
+FAREWELL_CUES = re.compile(
+    r"\b(?:goodbye|forgive me|i'?m (?:so )?sorry(?! (?:for the|about the|to hear|if|i|we|but))|sorry everyone|sorry for everything|"
+    r"tell (?:my|him|her|them|mum|dad)\b|i'?ve said what|it'?s time\b(?! (?:for|to))|i'?m done|enough now|"
+    r"not (?:coming|going) (?:back|home)|won'?t be (?:posting|on here|here|back|driving home|around)|i don'?t think i'?m (?:driving|going|coming) (?:home|back)|"
+    r"don'?t (?:try to|come|want to charge)|nobody needs to come|no one needs to come|please don'?t (?:try|come|look)|"
+    r"next train|engine off|last time i'?ll|this is the last (?:time|post|thing)|just wanted (?:one person|someone) to know|"
+    r"not answering (?:anyone|my phone)|won'?t answer)")
+
+_ANY_INDIRECT = re.compile("|".join(f"(?:{p.pattern})" for p in (DANGEROUS_PLACE, MEANS_LAID_OUT, *AFFAIRS)))
 
 _FIRST = [(n, lv, re.compile(p, re.MULTILINE)) for n, lv, p in FIRST_PERSON]
 _REPORTED = [(n, re.compile(p)) for n, p in REPORTED]
@@ -175,8 +257,15 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
     for its vectorizers), which saves doing it twice.
     """
     norm = text.lower() if normalised else normalise(text)
-    hits: list[RuleHit] = []
+    hits = _other_language_hits(norm)
+    norm = _ALGOSPEAK.sub(lambda m: _ALGOSPEAK_MEANS[m.group(0)], norm) if _ALGOSPEAK.search(norm) else norm
+    if _DIGIT_IN_WORD.search(norm):  # leetspeak: read "k1ll mys3lf" as "kill myself"
+        from classifier.readability import deobfuscate
+
+        norm = deobfuscate(norm)
+    hits += _indirect_crisis(norm)
     if _ANY_RULE.search(norm) is None:
+        hits.sort(key=lambda h: -h.level)
         return hits
     for name, level, pattern in _FIRST:
         for m in pattern.finditer(norm):
@@ -190,15 +279,58 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if _negated(sentence, m, start):
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))
             else:
-                hits.append(RuleHit(name, level, m.group(0).strip()))
+                hits.append(RuleHit(name, level, m.group(0).strip(), _with_time(name, level, m.group(0).strip(), norm)))
     reported = [(name, m) for name, pattern in _REPORTED for m in pattern.finditer(norm)]
     if reported and not ABOUT.search(norm):
         imminent = bool(IMMINENT.search(norm))
         for name, m in reported:
             if not PAST.search(_sentence_at(norm, m.start())[1]):
-                hits.append(RuleHit(name, 3 if imminent else 2, m.group(0).strip()))
+                what = RULE_SENTENCES[name]
+                sentence = f"{what}: '{m.group(0).strip()}'" + (", and says the danger is now" if imminent else "")
+                hits.append(RuleHit(name, 3 if imminent else 2, m.group(0).strip(), sentence))
     hits.sort(key=lambda h: -h.level)
     return hits
+
+
+_ALGOSPEAK_MEANS = {"unalive myself": "kill myself", "unaliving myself": "killing myself", "unalive": "die",
+                    "sewerslide": "suicide", "sewer slide": "suicide",
+                    "su1c1de": "suicide", "s*icide": "suicide", "su*cide": "suicide"}
+_ALGOSPEAK = re.compile(r"\bunalive myself\b|\bunaliving myself\b|\bunalive\b|\bsewer ?slide\b|\bsu1c1de\b|\bs\*icide\b|\bsu\*cide\b")
+_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]{2}")
+
+
+def _with_time(name: str, level: int, evidence: str, norm: str) -> str:
+    """The rule's sentence, with the time the post names when it is a crisis ("and a time: tonight")."""
+    sentence = f"{RULE_SENTENCES.get(name, 'matches a crisis rule')}: '{evidence}'"
+    if level == 3:
+        when = TIME_WORDS.search(norm)
+        if when:
+            sentence += f", and a time: {when.group(1)}"
+    return sentence
+
+
+def _indirect_crisis(norm: str) -> list[RuleHit]:
+    """Crisis by place, means or affairs in order, beside words of leaving (see FAREWELL_CUES)."""
+    if _ANY_INDIRECT.search(norm) is None or ABOUT.search(norm):
+        return []  # a training scenario or a study describes such posts; it is not one
+    cue = FAREWELL_CUES.search(norm)
+    found = []
+    for name, pattern in (("place", DANGEROUS_PLACE), ("means_ready", MEANS_LAID_OUT)):
+        m = pattern.search(norm)
+        if m and cue and not PAST.search(_sentence_at(norm, m.start())[1]):
+            found.append(RuleHit(name, 3, m.group(0).strip(),
+                                 f"{RULE_SENTENCES[name]}: '{m.group(0).strip()}' and '{cue.group(0)}'"))
+    affairs = [m.group(0) for p in AFFAIRS if (m := p.search(norm)) and not PAST.search(_sentence_at(norm, m.start())[1])]
+    if len(affairs) >= 2 or (affairs and cue):
+        shown = "', '".join(affairs[:3])
+        found.append(RuleHit("leaving_instructions", 3, affairs[0], f"{RULE_SENTENCES['leaving_instructions']}: '{shown}'"))
+    return found
+
+
+def _other_language_hits(norm: str) -> list[RuleHit]:
+    """Crisis phrases in the community's other languages (`classifier.crisis_phrases`)."""
+    return [RuleHit("other_language" if not h.negated else "negated_other_language", h.level, h.evidence, h.sentence())
+            for h in crisis_phrases.find(norm)]
 
 
 def floor_level(hits: list[RuleHit]) -> int:

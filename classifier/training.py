@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -38,6 +39,13 @@ RECALL_TARGETS = {"t1": 0.90, "t2": 0.97, "t3": 0.70}
 # (training, research, recovery stories) from reaching level 3 on vocabulary alone.
 T3_RANGE = (0.5, 0.7)
 PUBLIC_WEIGHTS = {"cssrs": 0.3, "sdcnl": 0.1}
+# Automatic publication needs a margin below t1: a level-0 post is cleared only when P(level>=1) is
+# below the threshold that keeps this share of community level>=1 posts (out of fold) above it.
+# Posts between that and t1 are still level 0 but go to a person ("close to the line").
+CLEARANCE_RECALL = 0.95
+# The cascade lets a post skip the encoder only when stage 1 is sure it is ordinary: out of fold,
+# at most 1% of community level>=1 posts (and no level>=2 post) fall below the gate.
+CASCADE_RECALL = 0.99
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,9 @@ class TrainConfig:
     folds: int = 5
     use_public: bool = True
     extra_weight: float = 2.0  # a moderator's label counts more than one corpus variant
+    # Stage 2: all-MiniLM-L6-v2 embeddings beside the TF-IDF columns (classifier/encoder.py).
+    encoder: bool = True
+    encoder_scales: tuple[float, ...] = (0.5, 1.0, 2.0)
 
 
 def _vectorizers(cfg: TrainConfig) -> tuple[TfidfVectorizer, TfidfVectorizer]:
@@ -133,35 +144,10 @@ def _apply_calibration(cal: LogisticRegression, P: np.ndarray) -> np.ndarray:
     return cal.predict_proba(np.log(np.clip(P, 1e-9, 1.0)))
 
 
-def train(extra_examples: list[Example] | None = None, config: TrainConfig | None = None,
-          datasets_dir: Path | None = None, corpus: list[Example] | None = None) -> ClassifierModel:
-    """Train a model from the corpus (+ public train splits + moderator labels when given).
+def _distress_head(X, y, w, folds, community, cfg: TrainConfig) -> tuple[dict, np.ndarray]:
+    """Distress: multinomial LR, calibrated out of fold, thresholds for recall on community posts.
 
-    `datasets_dir` defaults to the nearest `shared/datasets` above the package; pass a missing
-    path or `TrainConfig(use_public=False)` to train on the corpus alone. `corpus` replaces the
-    corpus train split (for quick tests on a subset).
-    """
-    cfg = config or TrainConfig()
-    if datasets_dir is None:
-        datasets_dir = public_data.find_datasets_dir()
-    examples, sources = gather_examples(extra_examples, cfg, datasets_dir, corpus)
-    texts = [normalise_text(e.text) for e in examples]  # the same text `ClassifierModel.features` sees
-    y = np.array([e.distress for e in examples])
-    missing = sorted({0, 1, 2, 3} - set(y.tolist()))
-    if missing:
-        raise ValueError(f"training data has no example at distress level(s) {missing}")
-    w = np.array([e.weight for e in examples], dtype=np.float64)
-    groups = [e.group or f"{e.source}-{i}" for i, e in enumerate(examples)]
-    community = np.array([e.source.startswith("corpus") or e.source == "review" for e in examples])
-
-    word, char = _vectorizers(cfg)
-    blocks = [word.fit_transform(texts), char.fit_transform(texts)]
-    if cfg.lexicon_scale:
-        blocks.append(lexicon_features(texts, cfg.lexicon_scale))
-    X = hstack(blocks, format="csr")
-    folds = _group_folds(groups, cfg.folds)
-
-    # Distress: multinomial LR, calibrated out of fold, thresholds for recall on community posts.
+    Returns the head's parts and the calibrated out-of-fold probabilities of the community rows."""
     oof = _oof_proba(X, y, w, folds, lambda: _lr(cfg.C_distress))
     cal = _calibrate(oof, y)
     P = _apply_calibration(cal, oof)[community]
@@ -172,9 +158,28 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         "t3": _threshold_for_recall(P[:, 3], yc == 3, RECALL_TARGETS["t3"]),
     }
     thresholds["t3"] = float(np.clip(thresholds["t3"], *T3_RANGE))
+    clearance = min(_threshold_for_recall(1 - P[:, 0], yc >= 1, CLEARANCE_RECALL), thresholds["t1"])
+    level0 = yc == 0
+    card = {"thresholds": thresholds,
+            "clearance": {"p_concern_max": clearance, "recall_target": CLEARANCE_RECALL,
+                          "oof_level0_held_share": round(float((1 - P[level0, 0] >= clearance).mean()), 4),
+                          "chosen_on": "out-of-fold calibrated predictions of the community train split"},
+            "oof_level2_auc": round(_auc(P[:, 2] + P[:, 3], yc >= 2), 4)}
     distress = _lr(cfg.C_distress).fit(X, y, sample_weight=w)
+    parts = {"distress_coef": distress.coef_, "distress_intercept": distress.intercept_,
+             "distress_calibration": {"coef": cal.coef_, "intercept": cal.intercept_},
+             "thresholds": thresholds, "clearance": {"p_concern_max": clearance}}
+    return {"parts": parts, "card": card}, P
 
-    # Topics: only examples whose topics are labelled; one LR per topic, Platt-scaled out of fold.
+
+def _auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(positive, scores)) if 0 < positive.sum() < len(positive) else 1.0
+
+
+def _topic_heads(X, examples: list[Example], groups: list[str], cfg: TrainConfig) -> dict:
+    """Topics: only examples whose topics are labelled; one LR per topic, Platt-scaled out of fold."""
     labelled = np.array([e.topics is not None for e in examples])
     Xt = X[labelled]
     Yt = np.array([[t in (e.topics or []) for t in TOPICS] for e in examples])[labelled]
@@ -195,34 +200,122 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         coefs.append(full.coef_[0].astype(np.float32))
         intercepts.append(float(full.intercept_[0]))
         platt.append([a, b])
+    return {"topic_coef": np.vstack(coefs), "topic_intercept": np.array(intercepts),
+            "topic_platt": np.array(platt), "topic_thresholds": np.array(topic_thr)}
 
-    params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "t3_range": T3_RANGE, "public_weights": PUBLIC_WEIGHTS}
+
+_EMBEDDINGS: dict[str, np.ndarray] = {}
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Sentence embeddings of (normalised) texts with the packaged encoder (`classifier.encoder`).
+
+    Kept for the life of the process, so retraining with a few more examples (the learning curve,
+    a test) encodes only the new texts."""
+    from classifier.encoder import get_encoder
+
+    new = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
+    if new:
+        _EMBEDDINGS.update(zip(new, get_encoder().encode(new)))
+    return np.vstack([_EMBEDDINGS[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+
+def train(extra_examples: list[Example] | None = None, config: TrainConfig | None = None,
+          datasets_dir: Path | None = None, corpus: list[Example] | None = None) -> ClassifierModel:
+    """Train a model from the corpus (+ public train splits + moderator labels when given).
+
+    Two stages share the TF-IDF features: stage 1 reads TF-IDF alone and is cheap; stage 2 adds
+    the sentence encoder's embedding (`cfg.encoder`) and decides every post stage 1 is not sure is
+    ordinary (the cascade gate, chosen out of fold). `datasets_dir` defaults to the nearest
+    `shared/datasets` above the package; pass a missing path or `TrainConfig(use_public=False)` to
+    train on the corpus alone. `corpus` replaces the corpus train split (for quick tests on a subset).
+    """
+    cfg = config or TrainConfig()
+    started = time.perf_counter()
+    if datasets_dir is None:
+        datasets_dir = public_data.find_datasets_dir()
+    examples, sources = gather_examples(extra_examples, cfg, datasets_dir, corpus)
+    texts = [normalise_text(e.text) for e in examples]  # the same text `ClassifierModel.features` sees
+    y = np.array([e.distress for e in examples])
+    missing = sorted({0, 1, 2, 3} - set(y.tolist()))
+    if missing:
+        raise ValueError(f"training data has no example at distress level(s) {missing}")
+    w = np.array([e.weight for e in examples], dtype=np.float64)
+    groups = [e.group or f"{e.source}-{i}" for i, e in enumerate(examples)]
+    community = np.array([e.source.startswith("corpus") or e.source == "review" for e in examples])
+
+    word, char = _vectorizers(cfg)
+    blocks = [word.fit_transform(texts), char.fit_transform(texts)]
+    if cfg.lexicon_scale:
+        blocks.append(lexicon_features(texts, cfg.lexicon_scale))
+    X = hstack(blocks, format="csr")
+    folds = _group_folds(groups, cfg.folds)
+
+    stage1, P1 = _distress_head(X, y, w, folds, community, cfg)
+    topics1 = _topic_heads(X, examples, groups, cfg)
+    card_extra: dict = {"stage1": stage1["card"]}
+    dense = None
+    if cfg.encoder:
+        E = embed(texts)
+        # The embedding's weight beside the TF-IDF columns: the scale with the best out-of-fold
+        # level>=2 AUC on community posts (never the held-out or frozen split).
+        trials = {}
+        for scale in cfg.encoder_scales:
+            head, _ = _distress_head(hstack([X, csr_matrix(E * scale)], format="csr"), y, w, folds, community, cfg)
+            trials[scale] = head
+        scale = max(trials, key=lambda s: (trials[s]["card"]["oof_level2_auc"], -abs(s - 1.0)))
+        X2 = hstack([X, csr_matrix(E * scale)], format="csr")
+        stage2 = trials[scale]
+        dense = {**stage2["parts"], **_topic_heads(X2, examples, groups, cfg), "scale": float(scale)}
+        # Cascade gate: below this stage-1 P(level>=1) a post skips the encoder (stage 1 clears
+        # it). Chosen so that out of fold it lets through at most (1 - CASCADE_RECALL) of community
+        # level>=1 posts and none at level>=2.
+        yc = y[community]
+        p1 = 1 - P1[:, 0]
+        gate = min(_threshold_for_recall(p1, yc >= 1, CASCADE_RECALL), float(p1[yc >= 2].min()) - 1e-9,
+                   stage1["parts"]["clearance"]["p_concern_max"])
+        card_extra.update({
+            "stage2": {**stage2["card"], "encoder_scale": scale,
+                       "scale_trials_oof_level2_auc": {str(k): v["card"]["oof_level2_auc"] for k, v in trials.items()}},
+            "cascade": {"p_concern_gate": gate, "recall_target": CASCADE_RECALL,
+                        "oof_community_share_skipping_encoder": round(float((p1 < gate).mean()), 4)},
+        })
+
+    params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "t3_range": T3_RANGE, "public_weights": PUBLIC_WEIGHTS,
+              "clearance_recall": CLEARANCE_RECALL, "cascade_recall": CASCADE_RECALL}
     digest = hashlib.sha256(json.dumps({"sources": sources, "params": params, "n": len(texts),
                                         "texts": hashlib.sha256("\n".join(texts).encode()).hexdigest()},
                                        sort_keys=True).encode()).hexdigest()[:10]
+    head = stage2 if dense is not None else stage1
     parts = {
         "format": FORMAT,
-        "version": f"peerfeed-clf-1.{digest}",
+        "version": f"peerfeed-clf-{FORMAT}.{digest}",
         "card": {"trained_at": datetime.now(UTC).isoformat(timespec="seconds"), "sources": sources,
                  "text_normalisation": "classifier.text.normalise_text (NFKC, straight quotes, ASCII dashes)",
-                 "params": json.loads(json.dumps(params)), "thresholds": thresholds,
-                 "topic_thresholds": dict(zip(TOPICS, topic_thr)), "metrics": {}},
+                 "params": json.loads(json.dumps(params)), "thresholds": head["card"]["thresholds"],
+                 "topic_thresholds": dict(zip(TOPICS, (dense or topics1)["topic_thresholds"].tolist())),
+                 "clearance": head["card"]["clearance"], **json.loads(json.dumps(card_extra)),
+                 "training_seconds": round(time.perf_counter() - started, 1), "metrics": {}},
         "lexicon_scale": float(cfg.lexicon_scale),
         "word": vectorizer_state(word), "char": vectorizer_state(char),
-        "distress_coef": distress.coef_, "distress_intercept": distress.intercept_,
-        "distress_calibration": {"coef": cal.coef_, "intercept": cal.intercept_},
-        "thresholds": thresholds,
-        "topic_coef": np.vstack(coefs), "topic_intercept": np.array(intercepts),
-        "topic_platt": np.array(platt), "topic_thresholds": np.array(topic_thr),
+        **stage1["parts"], **topics1,
     }
+    if dense is not None:
+        from classifier import encoder
+
+        parts["encoder"] = {"name": encoder.NAME, "model_sha256": encoder.MODEL_SHA256,
+                            "tokenizer_sha256": encoder.TOKENIZER_SHA256, "max_tokens": encoder.MAX_TOKENS}
+        parts["dense"] = dense
+        parts["cascade"] = {"p_concern_gate": card_extra["cascade"]["p_concern_gate"]}
     return ClassifierModel(parts)
 
 
-def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: bool = True, recipe: bool = True):
+def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: bool = True, recipe: bool = True,
+             previous: ClassifierModel | None = None):
     """Evaluate `model`; returns an `EvaluationReport` (call `.render()` for the printed report)."""
     from classifier.evaluation import evaluate as _evaluate
 
-    return _evaluate(model, datasets_dir=datasets_dir, public=public, recipe=recipe)
+    return _evaluate(model, datasets_dir=datasets_dir, public=public, recipe=recipe, previous=previous)
 
 
 def promote_if_not_worse(candidate: ClassifierModel, current: ClassifierModel | None,

@@ -10,6 +10,7 @@ from skops.io import dump
 
 from classifier import TOPICS, Classification, ClassificationFailure, load_model
 from classifier.model import DEFAULT_MODEL_PATH
+from classifier.safety import RULE_SENTENCES
 
 CRISIS_POSTS = [
     "I've taken all my tablets. I don't want to be saved.",
@@ -28,6 +29,13 @@ ABOUT_NOT_CRISIS = [
     "Ten years ago I tried to end my life. Today I trained as a peer worker.",
     "Our peer team is absolutely killing it this quarter. Dead proud of them.",
 ]
+
+
+def test_reasons_are_plain_sentences_without_rule_ids_or_topic_keys(model):
+    (r,) = model.classify(["I'm going to kill myself tonight. I've written my note."])
+    assert r.reasons[0] == "says they intend to end their life: 'i'm going to kill myself', and a time: tonight"
+    (t,) = model.classify(["Had my CPA review today; my care coordinator went through the care plan with me."])
+    assert not any("rule " in x or "_" in x for x in r.reasons + t.reasons), r.reasons + t.reasons
 
 
 def test_shipped_model_is_a_modest_skops_file(model):
@@ -55,7 +63,7 @@ def test_classify_returns_one_frozen_result_per_text_in_order(model):
 def test_crisis_posts_are_level_3_and_held(model, text):
     (r,) = model.classify([text])
     assert r.distress == 3 and r.needs_review
-    assert any(reason.startswith("rule ") for reason in r.reasons)
+    assert any(reason.startswith(tuple(RULE_SENTENCES.values())) for reason in r.reasons), r.reasons
 
 
 @pytest.mark.parametrize("text", HIGH_OR_MORE)
@@ -73,7 +81,7 @@ def test_posts_about_suicide_or_idioms_are_not_crisis(model, text):
 def test_topics_come_from_the_taxonomy_with_reasons(model):
     (r,) = model.classify(["Had my CPA review today; my care coordinator went through the care plan with me."])
     assert "care_planning" in r.topics
-    assert any(reason.startswith("topic care_planning") for reason in r.reasons)
+    assert any(reason.startswith("about care planning") for reason in r.reasons), r.reasons
     (e,) = model.classify(["Co-production workshop next Wednesday at 10am: service users, carers and staff as equal partners."])
     assert {"coproduction", "events"} <= set(e.topics)
 
@@ -81,8 +89,8 @@ def test_topics_come_from_the_taxonomy_with_reasons(model):
 def test_level_decision_reasons_name_words_not_character_fragments(model):
     r_text = "I feel completely hopeless. No future, no way out of this, nothing left."
     (r,) = model.classify([r_text])
-    (line,) = [x for x in r.reasons if x.startswith("model level 2")]
-    terms = line.split(": ", 1)[1].split(", ")
+    (line,) = [x for x in r.reasons if x.startswith("the model reads severe distress (high)")]
+    terms = line.split("words that weigh most: ", 1)[1].split(", ")
     assert terms and all(t.startswith("'") and t.strip("'") in r_text.lower() for t in terms)
 
 
@@ -140,9 +148,9 @@ def test_reasons_never_show_fragments_or_bare_function_words(model):
 
     for r in model.classify(WORDPRESS_POSTS):
         for reason in r.reasons:
-            if reason.startswith("rule "):
+            if reason.startswith(tuple(RULE_SENTENCES.values())):
                 continue
-            for term in re.findall(r"'([^']*(?:'[a-z]+)?)'", reason.split(": ", 1)[1]):
+            for term in re.findall(r"'([^']*(?:'[a-z]+)?)'", reason.split("most: ", 1)[-1]):
                 tokens = term.split()
                 assert all(len(t) > 1 or t in ("i", "a") for t in tokens), (term, reason)
                 assert any(len(t) >= 3 for t in tokens), (term, reason)

@@ -90,7 +90,12 @@ def test_rules_only_raise_a_level():
 def test_every_hit_carries_its_evidence_for_the_moderator():
     (hit,) = [h for h in assess("I've written my note.") if h.rule == "plan"]
     assert "written my note" in hit.reason()
-    assert hit.reason().startswith("rule plan (level 3)")
+    assert hit.reason() == "says they have a plan: 'i've written my note'"
+
+
+def test_a_crisis_with_a_time_says_the_time():
+    (hit,) = [h for h in assess("I'm going to kill myself tonight.") if h.rule == "intent"]
+    assert hit.reason().endswith("and a time: tonight")
 
 
 # A person's goodbye is crisis; an organisation leaving a platform, a seasonal sign-off, or a
@@ -166,3 +171,37 @@ def test_already_normalised_text_is_read_the_same():
 
     for text in CRISIS + HIGH + NOTHING + ["I\u2019m going to kill myself tonight \u2014 sorry"]:
         assert assess(normalise_text(text), normalised=True) == assess(text)
+
+
+# Crisis told without the usual words: place, means laid out, affairs in order, beside words of
+# leaving. Alone, the place or the tablets mean nothing.
+INDIRECT_CRISIS = [
+    "Drove out to the quarry. I don't think I'm driving home. Tell my mum I'm sorry.",
+    "Counted out the tablets on the table. Nobody needs to come.",
+    "Rehomed the cat and wrote my letters. The keys are with next door.",
+    "My partner has locked himself in the garage with the engine running. Tell the kids I'm sorry.",
+    "Please don't try to find me. Thank you for everything.",
+]
+INDIRECT_NOTHING = [
+    "Sitting by the reservoir with a flask, lovely morning.",
+    "Picked up a month of my tablets from the pharmacy.",
+    "We sat on the pier eating chips, sorry for the spam of photos!",
+    "We sat on the roof terrace at the community centre in the sun today.",
+    "In the training scenario the caller says she's on the bridge and it's time; we practise what to say.",
+]
+
+
+@pytest.mark.parametrize("text", INDIRECT_CRISIS)
+def test_crisis_by_place_means_or_farewell_is_level_3(text):
+    hits = assess(text)
+    assert floor_level(hits) == 3, hits
+    assert "'" in hits[0].reason() and not hits[0].reason().startswith("rule ")
+
+
+@pytest.mark.parametrize("text", INDIRECT_NOTHING)
+def test_a_place_or_tablets_alone_fire_nothing(text):
+    assert floor_level(assess(text)) < 2, assess(text)
+
+
+def test_recovery_at_an_age_is_past():
+    assert assess("When I was twenty I took an overdose and woke up in intensive care. I'm 46 now.") == []

@@ -12,7 +12,7 @@ from classifier.labels import Example
 from classifier.safety import assess, floor_level
 from classifier.training import TrainConfig, promote_if_not_worse, train
 
-SMALL = TrainConfig(use_public=False, folds=3, word_features=3000, char_features=3000)
+SMALL = TrainConfig(use_public=False, folds=3, word_features=3000, char_features=3000, encoder=False)
 
 
 @pytest.fixture(scope="module")
@@ -73,17 +73,19 @@ def test_cli_train_with_extra_labels_and_evaluate(tmp_path):
                      + json.dumps({"text": "Our choir killed it tonight", "distress": 0, "topics": None}) + "\n")
     out = tmp_path / "m.skops"
     runner = CliRunner()
-    result = runner.invoke(model_app, ["train", "--extra", str(extra), "--out", str(out), "--no-public"])
+    result = runner.invoke(model_app, ["train", "--extra", str(extra), "--out", str(out), "--no-public", "--no-encoder"])
     assert result.exit_code == 0, result.output
     assert out.is_file() and "level>=2 recall" in result.output
     result = runner.invoke(model_app, ["evaluate", "--model", str(out), "--no-public"])
     assert result.exit_code == 0, result.output
-    assert "true \\ pred" in result.output and "held-out topics" in result.output
+    assert "true \\ pred" in result.output and "held-out community split" in result.output
+    assert "frozen evaluation split" in result.output and "previous model vs this one" in result.output
 
 
 def test_cli_train_rejects_a_bad_labels_file(tmp_path):
     extra = tmp_path / "bad.jsonl"
     extra.write_text('{"text": "no level"}\n')
-    result = CliRunner().invoke(model_app, ["train", "--extra", str(extra), "--out", str(tmp_path / "m.skops"), "--no-public"])
+    result = CliRunner().invoke(model_app, ["train", "--extra", str(extra), "--out", str(tmp_path / "m.skops"), "--no-public",
+                                            "--no-encoder"])
     assert result.exit_code != 0
     assert "line 1" in result.output
