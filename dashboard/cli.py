@@ -14,12 +14,12 @@ users_app = typer.Typer(help="Local dashboard accounts.", no_args_is_help=True)
 
 def _engine(ctx: typer.Context):
     from peerfeed.settings import Settings
-    from store.db import make_engine, upgrade
+    from store.db import ensure_schema, make_engine
 
     # peerfeed.cli's callback leaves the Settings (with any --db) on the root context.
     settings = (ctx.find_root().obj or {}).get("settings") or Settings()
     engine = make_engine(settings.database_url)
-    upgrade(engine)
+    ensure_schema(engine)  # only `peerfeed db upgrade` migrates
     return engine
 
 

@@ -48,7 +48,7 @@ class AlertReport:
 def channels(settings: Settings) -> list[str]:
     """The alert channels the settings configure (none means alerts are off)."""
     out = []
-    if settings.alert_webhook_url:
+    if settings.alert_webhook_url and settings.alert_webhook_url.get_secret_value():
         out.append(WEBHOOK)
     if settings.smtp_host and settings.alert_email_to:
         out.append(EMAIL)
@@ -85,7 +85,7 @@ def send_webhook(settings: Settings, message: dict, client: httpx.Client | None 
     own = client is None
     client = client or httpx.Client(timeout=settings.fetch_timeout_s)
     try:
-        resp = client.post(settings.alert_webhook_url, json=message,
+        resp = client.post(settings.alert_webhook_url.get_secret_value(), json=message,
                            headers={"User-Agent": settings.user_agent})
         resp.raise_for_status()
     finally:
@@ -153,6 +153,7 @@ def _send(settings: Settings, due: AlertDue, client: httpx.Client) -> str | None
         else:
             send_email(settings, message)
     except (httpx.HTTPError, smtplib.SMTPException, OSError) as exc:
-        # The error text names the endpoint, never the post: it is stored and logged.
-        return f"{type(exc).__name__}: {exc}"[:500]
+        # The error text names the endpoint, never the post, and never the webhook's key (its URL
+        # is a credential): it is stored and logged.
+        return settings.redact(f"{type(exc).__name__}: {exc}")[:500]
     return None
