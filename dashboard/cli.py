@@ -40,11 +40,11 @@ def users_add(
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        add_user(_engine(ctx), name, role.value, password, email)
+        user = add_user(_engine(ctx), name, role.value, password, email)
     except (UserExists, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    typer.echo(f"added {name.strip()} ({role.value})")
+    typer.echo(f"added {user.username} ({role.value})")
 
 
 @users_app.command("list")
