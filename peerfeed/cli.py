@@ -198,7 +198,27 @@ def collect(
             line += f" [{r.error_kind}] {r.error.splitlines()[0]}"
         typer.echo(line)
     failed = sum(r.error is not None for r in reports)
-    typer.echo(f"{len(reports)} sources, {sum(r.new for r in reports)} new posts, {failed} failed")
+    summary = f"{len(reports)} sources, {sum(r.new for r in reports)} new posts, {failed} failed"
+    waiting = _waiting_sources(ctx, {r.source for r in reports}) if not only else []
+    for line in waiting:
+        typer.echo(line)
+    if waiting:
+        summary += f"; {len(waiting)} more in error or backoff, not tried this time"
+    typer.echo(summary)
+
+
+def _waiting_sources(ctx: typer.Context, fetched: set[str]) -> list[str]:
+    """One line per source skipped this run because it failed before and waits (backoff)."""
+    from store.db import transaction
+    from store.models import utcnow
+    from store.queries import sources_in_error_or_backoff
+
+    now = utcnow()
+    with transaction(_engine(ctx)) as s:
+        return [f"{src.name}: waiting until {src.next_attempt_at:%Y-%m-%d %H:%M} UTC"
+                + (f" [{src.last_error_kind}] {src.last_error.splitlines()[0][:200]}" if src.last_error else "")
+                for src in sources_in_error_or_backoff(s, now)
+                if src.name not in fetched and src.next_attempt_at and src.next_attempt_at > now]
 
 
 @app.command()
@@ -300,6 +320,62 @@ def alerts_cmd(ctx: typer.Context):
         typer.echo(f"error: {e}", err=True)
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command("status")
+def status_cmd(
+    ctx: typer.Context,
+    check: bool = typer.Option(False, "--check", help="Exit 1 when something needs attention (for monitoring)."),
+):
+    """Queue sizes, unclassified posts, failed alerts, sources in error or backoff, stuck runs."""
+    from store.db import transaction
+    from store.models import utcnow
+    from store.queries import store_status
+
+    now = utcnow()
+    with transaction(_engine(ctx)) as s:
+        st = store_status(s, now)
+        waiting = [(src.name, src.last_status, src.last_error_kind, src.consecutive_failures, src.next_attempt_at)
+                   for src in st.sources_waiting]
+    names = {"3": "crisis", "2": "high", "1": "concern", "0": "none", "failed": "unreadable"}
+    queue = ", ".join(f"{names.get(k, k)} {n}" for k, n in sorted(st.queue.items(), key=lambda kv: kv[0] == "failed"))
+    typer.echo(f"review queue: {sum(st.queue.values())} waiting" + (f" ({queue})" if queue else ""))
+    typer.echo(f"unclassified posts: {st.unclassified}")
+    typer.echo(f"failed alerts (retried by the next alert run): {st.failed_alerts}")
+    typer.echo(f"sources in error or backoff: {len(waiting)}")
+    for name, status, kind, failures, next_at in waiting:
+        when = f", next attempt {next_at:%Y-%m-%d %H:%M} UTC" if next_at and next_at > now else ""
+        typer.echo(f"  {name}: {status or 'waiting'}" + (f" ({kind}, {failures} in a row)" if kind else "") + when)
+    typer.echo(f"fetch runs left running by a dead process: {len(st.stuck_fetch_runs)}")
+    for name, started in st.stuck_fetch_runs:
+        typer.echo(f"  {name}: since {started:%Y-%m-%d %H:%M} UTC (marked interrupted by the next collect)")
+    stuck_flows = _stuck_flow_runs()
+    if stuck_flows is None:
+        typer.echo("flow runs stuck in Running: not checked (PREFECT_API_URL is not set)")
+    else:
+        typer.echo(f"flow runs stuck in Running: {len(stuck_flows)}")
+        for run in stuck_flows:
+            typer.echo(f"  {run.flow} run {run.run_name}: since {run.started:%Y-%m-%d %H:%M} UTC "
+                       "(the next flow run marks it Crashed)")
+    trouble = st.failed_alerts or waiting or st.stuck_fetch_runs or stuck_flows
+    if check and trouble:
+        raise typer.Exit(1)
+
+
+def _stuck_flow_runs():
+    """Stuck runs on the Prefect server PREFECT_API_URL names; None when none is configured (asking
+    Prefect without one would start a temporary server, which knows no runs)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        return None
+    from pipelines.stuck_runs import reconcile_stuck_runs
+
+    try:
+        return reconcile_stuck_runs(dry_run=True)
+    except Exception as exc:  # noqa: BLE001 - the server being down is itself the answer
+        raise CommandError(f"cannot ask the Prefect server at {PREFECT_API_URL.value()} for stuck runs: "
+                           f"{type(exc).__name__}") from None
 
 
 @app.command("check-deletions")

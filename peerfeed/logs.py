@@ -26,6 +26,9 @@ PACKAGES = ("peerfeed", "collectors", "store", "classifier", "pipelines", "dashb
 CONTEXT_KEYS = ("source", "url", "post_id", "channel", "error_kind", "status", "username", "client", "scope",
                 "failures", "locked_until", "count", "error")
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Libraries that log the URLs they call (httpx: "HTTP Request: POST https://hooks.../KEY"): their
+# records are redacted where they are made, whatever handler (ours, Prefect's, a test's) sees them.
+URL_LOGGING_LIBRARIES = ("httpx", "httpcore", "urllib3", "requests", "mastodon", "atproto", "atproto_client")
 
 
 class ContextFilter(logging.Filter):
@@ -54,6 +57,12 @@ class ContextFilter(logging.Filter):
         for secret in self.secrets:
             text = text.replace(secret, "***")
         return text
+
+
+def context_text(**context: object) -> str:
+    """`key=value ...` as ContextFilter writes it, for lines logged through a logger we do not
+    filter (Prefect's run logger): `log.warning("source failed %s", context_text(source=name))`."""
+    return " ".join(f"{k}={_value(v)}" for k, v in context.items() if v not in (None, ""))
 
 
 def _value(v: object) -> str:
@@ -91,6 +100,14 @@ class _StandardError(logging.StreamHandler):
 _console: list[logging.Handler] = []
 
 
+def redact_library_logs(settings: Settings) -> None:
+    """Mask secrets in the records of libraries that log URLs (`URL_LOGGING_LIBRARIES`)."""
+    for name in URL_LOGGING_LIBRARIES:
+        logger = logging.getLogger(name)
+        logger.filters = [f for f in logger.filters if not isinstance(f, ContextFilter)]
+        logger.addFilter(ContextFilter(settings.secrets()))
+
+
 def configure_logging(settings: Settings, level: str | None = None) -> logging.Handler:
     """Send peerfeed's loggers to standard error at `level` (default PEERFEED_LOG_LEVEL, else WARNING).
 
@@ -98,6 +115,7 @@ def configure_logging(settings: Settings, level: str | None = None) -> logging.H
     twice. Records still propagate, so a root handler (pytest's, Prefect's) sees them too; a
     logger's level is only lowered when INFO or DEBUG is asked for.
     """
+    redact_library_logs(settings)
     if not _console:
         _console.append(_StandardError())
     handler = _console[0]
@@ -124,12 +142,24 @@ def send_to_prefect_run_logs(settings: Settings) -> None:
     """
     from prefect.logging.handlers import APILogHandler
 
+    class RunLogHandler(APILogHandler):
+        """Prefect's API handler, silent outside a flow or task run (no warning per stray record)."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            from prefect.context import FlowRunContext, TaskRunContext
+
+            if getattr(record, "flow_run_id", None) or FlowRunContext.get() or TaskRunContext.get():
+                super().emit(record)
+
+    redact_library_logs(settings)
     context = ContextFilter(settings.secrets())
     for name in PACKAGES:
         logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET or logger.level > logging.INFO:
+            logger.setLevel(logging.INFO)  # a run's log says what peerfeed did, not only what went wrong
         api = [h for h in logger.handlers if isinstance(h, APILogHandler)]
         if not api:
-            api = [APILogHandler()]
+            api = [RunLogHandler()]
             logger.addHandler(api[0])
         for h in api:
             h.filters = [f for f in h.filters if not isinstance(f, ContextFilter)] + [context]

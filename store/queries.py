@@ -15,8 +15,8 @@ from typing import Iterator
 from sqlalchemy import String, and_, case, cast, distinct, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
-from store.models import (QUEUE_SQL, AuditEntry, Classification, Post, PostTopic, ReviewItem, ReviewState, Source,
-                          ThemeSnapshot)
+from store.models import (QUEUE_SQL, AlertSent, AuditEntry, Classification, FetchRun, Post, PostTopic, ReviewItem,
+                          ReviewState, Source, ThemeSnapshot)
 from store.disclosure import K, hidden_cells, suppress
 from store.search import matches
 
@@ -103,6 +103,44 @@ def sources_health(session: Session) -> list[tuple[Source, int]]:
     """Every source with its number of stored posts."""
     counts = dict(session.execute(select(Post.source_id, func.count()).group_by(Post.source_id)).all())
     return [(s, counts.get(s.id, 0)) for s in session.scalars(select(Source).order_by(Source.name))]
+
+
+def sources_in_error_or_backoff(session: Session, now: datetime) -> list[Source]:
+    """Enabled sources whose last fetch failed, or that wait for a later attempt (backoff,
+    Retry-After), by name: what a run that skipped them must still report."""
+    q = (select(Source).where(Source.enabled.is_(True),
+                              or_(Source.last_status == "error", Source.next_attempt_at > now))
+         .order_by(Source.name))
+    return list(session.scalars(q))
+
+
+# A fetch run still 'running' after this long belongs to a process that died mid-fetch.
+STUCK_FETCH_AFTER = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What `peerfeed status` reports from the database (counts, never post text)."""
+    queue: dict[str, int]
+    unclassified: int
+    failed_alerts: int
+    sources_waiting: list[Source]
+    stuck_fetch_runs: list[tuple[str, datetime]]
+
+
+def store_status(session: Session, now: datetime) -> StoreStatus:
+    """Queue sizes by level, unclassified posts, failed alerts, sources in error or backoff, and
+    fetch runs a dead process left running."""
+    unclassified = session.scalar(
+        select(func.count()).select_from(Post).outerjoin(Classification, Classification.post_id == Post.id)
+        .where(Classification.id.is_(None), Post.deleted_at.is_(None)))
+    failed = session.scalar(select(func.count()).select_from(AlertSent).where(AlertSent.status == "failed"))
+    stuck = session.execute(
+        select(Source.name, FetchRun.started_at).join(Source, Source.id == FetchRun.source_id)
+        .where(FetchRun.status == "running", FetchRun.started_at < now - STUCK_FETCH_AFTER)
+        .order_by(FetchRun.started_at)).all()
+    return StoreStatus(queue_counts(session), unclassified or 0, failed or 0,
+                       sources_in_error_or_backoff(session, now), [tuple(r) for r in stuck])
 
 
 def export_rows(session: Session, batch: int = 1000) -> Iterator[dict]:

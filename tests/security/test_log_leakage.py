@@ -100,3 +100,71 @@ def test_no_token_or_post_text_in_logs_or_stored_errors(sqlite_engine, mastodon_
         stored += [run.error or "" for run in s.scalars(select(FetchRun))]
     assert any(stored)
     assert all(TOKEN not in e and PRIVATE not in e for e in stored)
+
+
+# --- The alert webhook's URL is a credential (Slack-style hooks carry their key in the path) --------
+
+HOOK_KEY = "T0PEER/B0FEED/hookkey-5e4d3c2b1a"
+
+
+@pytest.fixture
+def failing_webhook():
+    """A webhook endpoint on 127.0.0.1 whose path holds a key; it answers 404 (a revoked hook)."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(404)
+            self.send_header("Content-Length", "9")
+            self.end_headers()
+            self.wfile.write(b"no_hook!!")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/services/{HOOK_KEY}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _crisis_post(engine) -> None:
+    from store.classification import record_classifications
+    from store.posts import upsert_posts
+    from tests.store.helpers import blog_post
+
+    with transaction(engine) as s:
+        upsert_posts(s, [blog_post(1, text=f"{PRIVATE}: tonight I will end it")])
+        record_classifications(s, [(1, {"topics": [], "topic_scores": {}, "distress": 3, "distress_score": 0.99,
+                                        "needs_review": True, "reasons": ["crisis"], "model_version": "t"})])
+
+
+def test_no_webhook_key_in_logs_stored_errors_reports_or_the_cli(engine, failing_webhook, caplog, monkeypatch):
+    from typer.testing import CliRunner
+
+    from peerfeed.cli import app
+    from peerfeed.logs import configure_logging
+    from pipelines.alerts import send_alerts
+    from store.models import AlertSent
+
+    _crisis_post(engine)
+    settings = Settings(_env_file=None, alert_webhook_url=failing_webhook, database_url=str(engine.url.render_as_string(False)))
+    configure_logging(settings)  # what the CLI and the flows do first
+    caplog.set_level(logging.DEBUG)
+    report = send_alerts(engine, settings)
+    assert report.failed == 1 and "404" in report.errors[0]  # control: the send really failed
+    assert "127.0.0.1" in report.errors[0]  # the endpoint is named, by its host
+    assert any("HTTP Request" in r.getMessage() for r in caplog.records)  # control: httpx logged the call
+    logged = "\n".join(_everything_in(r) for r in caplog.records)
+    with transaction(engine) as s:
+        stored = [a.error or "" for a in s.scalars(select(AlertSent))]
+    assert stored and "404" in stored[0]
+    for text in [logged, *stored, *report.errors, repr(settings), str(settings)]:
+        assert HOOK_KEY not in text and "hookkey" not in text and PRIVATE not in text
+
+    monkeypatch.setenv("PEERFEED_ALERT_WEBHOOK_URL", failing_webhook)
+    with transaction(engine) as s:
+        s.execute(AlertSent.__table__.delete())
+    result = CliRunner().invoke(app, ["--db", settings.database_url, "alerts"])
+    assert result.exit_code == 1 and "failed 1" in result.output  # control
+    assert HOOK_KEY not in result.output and "hookkey" not in result.output
