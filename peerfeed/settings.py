@@ -21,6 +21,14 @@ DEFAULT_DATABASE_URL = "sqlite:///data/peerfeed.db"
 BACKENDS = ("sqlite", "postgresql")
 
 
+def _log_level(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ValueError("use DEBUG, INFO, WARNING or ERROR")
+    return value.upper()
+
+
 class DatabaseURL(str):
     """A database URL; its repr (tracebacks, settings dumps) shows the password as ***."""
 
@@ -105,7 +113,7 @@ class Settings(BaseSettings):
 
     # Logging (peerfeed/logs.py): the level of peerfeed's own loggers (default: WARNING for the
     # CLI, INFO in flows), and "text" or "json" lines on standard error.
-    log_level: str | None = None
+    log_level: Annotated[str | None, AfterValidator(_log_level)] = None
     log_format: Literal["text", "json"] = "text"
 
     def secrets(self) -> list[str]:
