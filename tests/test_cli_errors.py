@@ -108,6 +108,7 @@ def test_help_still_works_without_arguments():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_the_cli_reproduction_passes():
     """../shared/repro/cli_bad_input_tracebacks.sh as its author runs it (14 real processes, ~40 s);
     the cases above are the same, in-process."""

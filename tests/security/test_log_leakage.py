@@ -11,8 +11,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import select
@@ -43,33 +41,25 @@ def _statuses() -> bytes:
 
 
 @pytest.fixture
-def mastodon_server():
+def mastodon_server(fixture_server):
+    """A Mastodon instance on the session's HTTP server: one hashtag ok, one 500, one 401."""
     seen_auth: list[str] = []
     body = _statuses()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            seen_auth.append(self.headers.get("Authorization", ""))
-            path = self.path.split("?")[0]
-            status, reply = {
-                "/api/v1/timelines/tag/ok": (200, body),
-                "/api/v1/timelines/tag/broken": (500, b'{"error":"boom"}'),
-                "/api/v1/timelines/tag/refused": (401, b'{"error":"The access token is invalid"}'),
-            }.get(path, (404, b'{"error":"Record not found"}'))
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
+    def answer(status: int, reply: bytes):
+        def handler(h):
+            seen_auth.append(h.headers.get("Authorization", ""))
+            h.send_response(status)
+            h.send_header("Content-Type", "application/json")
+            h.send_header("Content-Length", str(len(reply)))
+            h.end_headers()
+            h.wfile.write(reply)
+        return handler
 
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", seen_auth
-    httpd.shutdown()
-    httpd.server_close()
+    fixture_server.route("/api/v1/timelines/tag/ok", answer(200, body))
+    fixture_server.route("/api/v1/timelines/tag/broken", answer(500, b'{"error":"boom"}'))
+    fixture_server.route("/api/v1/timelines/tag/refused", answer(401, b'{"error":"The access token is invalid"}'))
+    yield fixture_server.url(""), seen_auth
 
 
 def _everything_in(record: logging.LogRecord) -> str:
@@ -108,24 +98,9 @@ HOOK_KEY = "T0PEER/B0FEED/hookkey-5e4d3c2b1a"
 
 
 @pytest.fixture
-def failing_webhook():
-    """A webhook endpoint on 127.0.0.1 whose path holds a key; it answers 404 (a revoked hook)."""
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            self.send_response(404)
-            self.send_header("Content-Length", "9")
-            self.end_headers()
-            self.wfile.write(b"no_hook!!")
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/services/{HOOK_KEY}"
-    httpd.shutdown()
-    httpd.server_close()
+def failing_webhook(fixture_server):
+    """A webhook endpoint whose path holds a key; it answers 404 (a revoked hook)."""
+    return fixture_server.reply(f"/services/{HOOK_KEY}", b"no_hook!!", status=404, content_type="text/plain")
 
 
 def _crisis_post(engine) -> None:

@@ -128,6 +128,7 @@ def test_known_revisions_run_oldest_first():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_the_killed_migration_reproduction_passes():
     """../shared/repro/sqlite_migration_not_atomic.sh: 25 upgrades of a 150,000-post file killed at
     random moments, each followed by a working `db upgrade` (about 2 minutes)."""
