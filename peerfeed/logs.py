@@ -14,6 +14,7 @@ PREFECT_LOGGING_EXTRA_LOGGERS would, so every line shows in the flow run's logs 
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import sys
@@ -31,32 +32,59 @@ TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 URL_LOGGING_LIBRARIES = ("httpx", "httpcore", "urllib3", "requests", "mastodon", "atproto", "atproto_client")
 
 
-class ContextFilter(logging.Filter):
-    """Writes a record's fixed keys into its message and masks secrets; changes each record once."""
+class ContextFilter:
+    """Writes a record's fixed keys into its message and masks secrets, on a copy: the record other
+    handlers (pytest's, a caller's) see is left as it was logged."""
 
     def __init__(self, secrets: list[str] | None = None) -> None:
-        super().__init__()
         self.secrets = [s for s in (secrets or []) if len(s) >= 4]
 
-    def filter(self, record: logging.LogRecord) -> bool:
+    def apply(self, record: logging.LogRecord) -> logging.LogRecord:
         if getattr(record, "peerfeed_context", None) is not None:
-            return True
+            return record
         context = {k: getattr(record, k) for k in CONTEXT_KEYS if getattr(record, k, None) not in (None, "")}
         message = record.getMessage()
         if context:
             message += " " + " ".join(f"{k}={_value(v)}" for k, v in context.items())
-        record.msg, record.args = self.redact(message), None
+        out = copy.copy(record)
+        out.msg, out.args = self.redact(message), None
         if record.exc_info and not record.exc_text:
-            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+            out.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
         elif record.exc_text:
-            record.exc_text = self.redact(record.exc_text)
-        record.peerfeed_context = {k: self.redact(str(v)) for k, v in context.items()}
-        return True
+            out.exc_text = self.redact(record.exc_text)
+        out.peerfeed_context = {k: self.redact(str(v)) for k, v in context.items()}
+        return out
 
     def redact(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "***")
         return text
+
+
+class RedactSecrets(logging.Filter):
+    """For libraries' loggers: masks secrets in the record itself, so no handler ever sees them."""
+
+    def __init__(self, secrets: list[str] | None = None) -> None:
+        super().__init__()
+        self.context = ContextFilter(secrets)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = self.context.redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+class ContextFormatter(logging.Formatter):
+    """The text format, with the record's context in its message (see ContextFilter)."""
+
+    def __init__(self, context: ContextFilter, fmt: str = TEXT_FORMAT) -> None:
+        super().__init__(fmt)
+        self.context = context
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(self.context.apply(record))
 
 
 def context_text(**context: object) -> str:
@@ -73,7 +101,12 @@ def _value(v: object) -> str:
 class JSONLineFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message, and the context keys as fields."""
 
+    def __init__(self, context: ContextFilter | None = None) -> None:
+        super().__init__()
+        self.context = context or ContextFilter()
+
     def format(self, record: logging.LogRecord) -> str:
+        record = self.context.apply(record)
         out = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
                "logger": record.name, "message": record.getMessage()}
         out.update(getattr(record, "peerfeed_context", None) or {})
@@ -104,8 +137,8 @@ def redact_library_logs(settings: Settings) -> None:
     """Mask secrets in the records of libraries that log URLs (`URL_LOGGING_LIBRARIES`)."""
     for name in URL_LOGGING_LIBRARIES:
         logger = logging.getLogger(name)
-        logger.filters = [f for f in logger.filters if not isinstance(f, ContextFilter)]
-        logger.addFilter(ContextFilter(settings.secrets()))
+        logger.filters = [f for f in logger.filters if not isinstance(f, RedactSecrets)]
+        logger.addFilter(RedactSecrets(settings.secrets()))
 
 
 def configure_logging(settings: Settings, level: str | None = None) -> logging.Handler:
@@ -119,8 +152,8 @@ def configure_logging(settings: Settings, level: str | None = None) -> logging.H
     if not _console:
         _console.append(_StandardError())
     handler = _console[0]
-    handler.filters = [ContextFilter(settings.secrets())]
-    handler.setFormatter(JSONLineFormatter() if settings.log_format == "json" else logging.Formatter(TEXT_FORMAT))
+    context = ContextFilter(settings.secrets())
+    handler.setFormatter(JSONLineFormatter(context) if settings.log_format == "json" else ContextFormatter(context))
     chosen = logging.getLevelName((level or settings.log_level or "WARNING").upper())
     if not isinstance(chosen, int):
         raise ValueError(f"unknown log level {level or settings.log_level!r}; use DEBUG, INFO, WARNING or ERROR")
@@ -138,28 +171,28 @@ def send_to_prefect_run_logs(settings: Settings) -> None:
     """Also send peerfeed's loggers to the running flow's logs (Prefect's API handler), with context.
 
     Does what PREFECT_LOGGING_EXTRA_LOGGERS=peerfeed,collectors,... would, without depending on the
-    worker's environment; a handler Prefect already attached is reused, never doubled.
+    worker's environment; a handler Prefect already attached that way is replaced, never doubled.
+    Safe to call at the start of every flow run: the handler is replaced, not added again.
     """
     from prefect.logging.handlers import APILogHandler
 
+    context = ContextFilter(settings.secrets())
+
     class RunLogHandler(APILogHandler):
-        """Prefect's API handler, silent outside a flow or task run (no warning per stray record)."""
+        """Prefect's API handler: the record's context in its message, secrets masked, and silent
+        outside a flow or task run (no warning per stray record)."""
 
         def emit(self, record: logging.LogRecord) -> None:
             from prefect.context import FlowRunContext, TaskRunContext
 
             if getattr(record, "flow_run_id", None) or FlowRunContext.get() or TaskRunContext.get():
-                super().emit(record)
+                super().emit(context.apply(record))
 
     redact_library_logs(settings)
-    context = ContextFilter(settings.secrets())
     for name in PACKAGES:
         logger = logging.getLogger(name)
         if logger.level == logging.NOTSET or logger.level > logging.INFO:
             logger.setLevel(logging.INFO)  # a run's log says what peerfeed did, not only what went wrong
-        api = [h for h in logger.handlers if isinstance(h, APILogHandler)]
-        if not api:
-            api = [RunLogHandler()]
-            logger.addHandler(api[0])
-        for h in api:
-            h.filters = [f for f in h.filters if not isinstance(f, ContextFilter)] + [context]
+        for h in [h for h in logger.handlers if isinstance(h, APILogHandler)]:
+            logger.removeHandler(h)  # Prefect's own (PREFECT_LOGGING_EXTRA_LOGGERS), or ours from a last run
+        logger.addHandler(RunLogHandler())

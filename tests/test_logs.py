@@ -19,11 +19,11 @@ def _record(msg="fetch failed", **extra) -> logging.LogRecord:
 
 def test_the_fixed_keys_go_into_the_message_in_a_fixed_order():
     record = _record(url="https://blog.example/feed", source="Carers Voice", error_kind="http_5xx", other="x")
-    ContextFilter().filter(record)
-    assert record.getMessage() == ('fetch failed source="Carers Voice" url=https://blog.example/feed '
-                                   "error_kind=http_5xx")
-    ContextFilter().filter(record)  # a second handler changes nothing more
-    assert record.getMessage().count("source=") == 1
+    shown = ContextFilter().apply(record)
+    assert shown.getMessage() == ('fetch failed source="Carers Voice" url=https://blog.example/feed '
+                                  "error_kind=http_5xx")
+    assert ContextFilter().apply(shown).getMessage().count("source=") == 1  # applied once
+    assert record.getMessage() == "fetch failed"  # other handlers see the record as logged
 
 
 def test_secrets_are_masked_in_the_message_and_the_traceback():
@@ -36,14 +36,13 @@ def test_secrets_are_masked_in_the_message_and_the_traceback():
 
         record = _record("alert failed", error="see tok-1234567890")
         record.exc_info = sys.exc_info()
-    ContextFilter(settings.secrets()).filter(record)
-    everything = record.getMessage() + record.exc_text
+    shown = ContextFilter(settings.secrets()).apply(record)
+    everything = shown.getMessage() + shown.exc_text
     assert "k3y-s3cret" not in everything and "tok-1234567890" not in everything and "***" in everything
 
 
 def test_json_lines_carry_the_context_as_fields():
     record = _record(source="Carers Voice", post_id=42)
-    ContextFilter().filter(record)
     line = json.loads(JSONLineFormatter().format(record))
     assert line["source"] == "Carers Voice" and line["post_id"] == "42" and line["logger"] == "collectors.rss"
 
