@@ -139,3 +139,28 @@ def test_the_killed_migration_reproduction_passes():
         pytest.skip("../shared/repro is not beside this checkout")
     done = subprocess.run(["bash", str(script)], cwd=REPO, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_two_collects_at_once_on_a_new_sqlite_file_both_succeed(fixture_server, tmp_path):
+    """Two `peerfeed collect` processes on a file that does not exist yet: one creates the schema,
+    the other waits for it (it used to fail 2 times in 5); every post is stored once."""
+    from peerfeed.sample_server import SAMPLES_DIR
+
+    feeds = ["bridges-peer-support.xml", "coproduction-notebook.xml"]
+    for name in feeds:
+        fixture_server.reply(f"/{name}", (SAMPLES_DIR / "rss" / name).read_bytes())
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n" + "".join(f"  - {{name: '{n}', platform: rss, url: '{fixture_server.url('/' + n)}'}}\n"
+                                               for n in feeds))
+    for attempt in range(2):
+        url = f"sqlite:///{tmp_path / f'new-{attempt}.db'}"
+        cmd = [sys.executable, "-m", "peerfeed.cli", "--db", url, "collect", "--sources", str(sources)]
+        procs = [subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                 for _ in range(2)]
+        outs = [(p.wait(timeout=180), p.stdout.read()) for p in procs]
+        assert [rc for rc, _ in outs] == [0, 0], outs
+        new = sum(int(out.strip().splitlines()[-1].split(", ")[1].split()[0]) for _, out in outs)
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM posts")).scalar() == new > 0
+        engine.dispose()
