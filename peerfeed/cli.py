@@ -288,7 +288,7 @@ def themes_cmd(
     period: str = typer.Option("day", "--period", help="day or week."),
 ):
     """Store the theme snapshot (topic volumes, emerging terms, distress rates; counts under 5 suppressed)."""
-    from datetime import date, datetime, timedelta, timezone
+    from datetime import datetime, timedelta, timezone
 
     from pipelines.themes import snapshot_themes
 
