@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "rss"
+SAMPLES = Path(__file__).resolve().parent.parent / "peerfeed" / "samples" / "rss"
 
 
 @dataclass(frozen=True)

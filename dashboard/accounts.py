@@ -1,8 +1,12 @@
-"""Local accounts: password hashing (scrypt, salted), throttled sign-in, and the demo's accounts.
+"""Local accounts: password hashing (argon2id), throttled sign-in, and the demo's accounts.
 
-Hashes look like `scrypt$n$r$p$salt_hex$hash_hex`, so the cost can be raised later and old hashes
-still verify. Used when no single-sign-on (OIDC) provider is configured. `sign_in` is what the
-sign-in page calls: it refuses guessing (store.sign_in_attempts) before any password is checked.
+Hashes are argon2id in the PHC string format (`$argon2id$v=19$m=...,t=...,p=...$salt$hash`) at
+OWASP's minimum cost (19 MiB, 2 passes, 1 lane), so the cost travels with each hash. Hashes made
+before (`scrypt$n$r$p$salt_hex$hash_hex`, N=2^14, below today's minimum) still verify, and any hash
+weaker than the current parameters is replaced on the next successful sign-in. New passwords must
+pass `dashboard.password_policy`. Used when no single-sign-on (OIDC) provider is configured.
+`sign_in` is what the sign-in page calls: it refuses guessing (store.sign_in_attempts) before any
+password is checked.
 """
 
 from __future__ import annotations
@@ -22,28 +26,49 @@ from peerfeed.settings import Settings
 from store.db import transaction
 from store.models import Role, User, utcnow
 from store.sign_in_attempts import Throttle, attempt_name, begin_attempt, clear_failures, current_lock
-from store.users import create_user, get_user, set_password_hash
+from store.users import create_user, get_user, normalise_username, set_password_hash
 
 log = logging.getLogger(__name__)
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-MIN_PASSWORD_LENGTH = 10
+ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM = 2, 19 * 1024, 1  # OWASP's minimum for argon2id
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # hashes made before argon2id: verified, then replaced
 # One account per role that does something beyond reading; their passwords are reset every demo run.
 DEMO_USERS = (("demo.moderator", Role.MODERATOR.value), ("demo.staff", Role.STAFF.value),
               ("demo.admin", Role.ADMIN.value))
 
 
+def _hasher():
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM)
+
+
 def hash_password(password: str) -> str:
-    """A salted scrypt hash of `password`, safe to store."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+    """A salted argon2id hash of `password`, safe to store."""
+    return _hasher().hash(password)
+
+
+def needs_rehash(stored: str | None) -> bool:
+    """True when a stored hash is weaker than (or not made like) what `hash_password` makes now."""
+    if not stored or not stored.startswith("$argon2"):
+        return True
+    try:
+        return _hasher().check_needs_rehash(stored)
+    except Exception:  # noqa: BLE001 - an unreadable hash is replaced too
+        return True
 
 
 def check_password(password: str, stored: str | None) -> bool:
-    """True when `password` matches the stored hash (constant-time compare); False for no hash."""
+    """True when `password` matches the stored hash (argon2id, or an older scrypt one); False for none."""
     if not stored:
         return False
+    if stored.startswith("$argon2"):
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        try:
+            return _hasher().verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
     try:
         scheme, n, r, p, salt_hex, hash_hex = stored.split("$")
         if scheme != "scrypt":
@@ -55,15 +80,20 @@ def check_password(password: str, stored: str | None) -> bool:
     return hmac.compare_digest(digest.hex(), hash_hex)
 
 
-def check_new_password(password: str) -> None:
-    """Raise ValueError when a new password is too weak to accept."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+def check_new_password(password: str, username: str = "", email: str | None = None) -> None:
+    """Raise ValueError when a new password is too weak to accept (dashboard.password_policy)."""
+    from dashboard.password_policy import password_problem
+
+    problem = password_problem(password, username, email)
+    if problem:
+        raise ValueError(problem)
 
 
 def add_user(engine: Engine, username: str, role: str, password: str, email: str | None = None) -> User:
-    """Create a local account with a hashed password (raises store.users.UserExists if taken)."""
-    check_new_password(password)
+    """Create a local account with a hashed password (raises store.users.UserExists if taken,
+    ValueError for a name or password that is not allowed)."""
+    username = normalise_username(username)
+    check_new_password(password, username, email)
     with transaction(engine) as s:
         return create_user(s, username, role, hash_password(password), email)
 
@@ -76,9 +106,14 @@ def authenticate(engine: Engine, username: str, password: str) -> User | None:
     with transaction(engine) as s:
         user = get_user(s, username or "")
     if user is None:
-        check_password(password, _DUMMY_HASH)  # spend the same time, so names cannot be probed
+        check_password(password, _dummy_hash())  # spend the same time, so names cannot be probed
         return None
-    return user if check_password(password, user.password_hash) else None
+    if not check_password(password, user.password_hash):
+        return None
+    if needs_rehash(user.password_hash):  # the one moment we hold the password: upgrade its hash
+        with transaction(engine) as s:
+            user = set_password_hash(s, user.username, hash_password(password))
+    return user
 
 
 @dataclass(frozen=True)
@@ -175,4 +210,11 @@ def ensure_demo_users(engine: Engine) -> list[tuple[str, str, str]]:
     return out
 
 
-_DUMMY_HASH = "scrypt$16384$8$1$" + "00" * 16 + "$" + "00" * 32
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A hash with the real cost parameters, checked for unknown names (made once per process)."""
+    if not _DUMMY:
+        _DUMMY.append(hash_password(secrets.token_urlsafe(16)))
+    return _DUMMY[0]

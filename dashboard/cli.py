@@ -14,12 +14,12 @@ users_app = typer.Typer(help="Local dashboard accounts.", no_args_is_help=True)
 
 def _engine(ctx: typer.Context):
     from peerfeed.settings import Settings
-    from store.db import make_engine, upgrade
+    from store.db import ensure_schema, make_engine
 
     # peerfeed.cli's callback leaves the Settings (with any --db) on the root context.
     settings = (ctx.find_root().obj or {}).get("settings") or Settings()
     engine = make_engine(settings.database_url)
-    upgrade(engine)
+    ensure_schema(engine)  # only `peerfeed db upgrade` migrates
     return engine
 
 
@@ -40,11 +40,11 @@ def users_add(
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        add_user(_engine(ctx), name, role.value, password, email)
+        user = add_user(_engine(ctx), name, role.value, password, email)
     except (UserExists, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    typer.echo(f"added {name.strip()} ({role.value})")
+    typer.echo(f"added {user.username} ({role.value})")
 
 
 @users_app.command("list")

@@ -7,7 +7,12 @@ The snapshot's JSON shape is read defensively: topic volumes as {topic: count}, 
 
 from __future__ import annotations
 
-from store.queries import K_MIN, suppress
+from store.queries import K_MIN
+
+
+def suppress(count: int, k: int = K_MIN) -> int | None:
+    """A snapshot's count (already suppressed by people when stored) shown only when it reaches k."""
+    return count if count >= k else None
 
 
 def _level_key(key) -> int | None:

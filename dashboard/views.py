@@ -164,15 +164,27 @@ def digest_row(reader_post) -> dict:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value):
+    """A value safe to open in a spreadsheet: text that a spreadsheet would run as a formula (=, +,
+    -, @, a tab or line break first; full-width forms too) gets a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_bytes(rows: list[dict]) -> bytes:
-    """Rows as CSV (suppressed counts written as empty cells)."""
+    """Rows as CSV (suppressed counts written as empty cells; text neutralised by `csv_cell`, since
+    tags and terms are written by strangers and staff open the file in Excel or LibreOffice)."""
     import csv
     import io
 
     if not rows:
         return b""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0].keys()))
+    writer = csv.DictWriter(buf, fieldnames=[csv_cell(k) for k in rows[0].keys()])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({csv_cell(k): csv_cell(v) for k, v in row.items()} for row in rows)
     return buf.getvalue().encode("utf-8")

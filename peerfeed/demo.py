@@ -41,10 +41,11 @@ def demo_sources(base_url: str, path: Path = DEMO_SOURCES) -> list[SourceConfig]
 def prepare_demo(settings: Settings, echo: Callable[[str], None] = print) -> DemoSummary:
     """Migrate, collect the samples through the real collectors, classify, and make demo accounts."""
     from pipelines.local import run_classify, run_collect
-    from store.db import make_engine, upgrade
+    from store.db import current_revision, make_engine, safe_url, upgrade
 
     engine = make_engine(settings.database_url)
-    upgrade(engine)
+    upgrade(engine)  # the demo's own database: migrated explicitly, as `peerfeed db upgrade` does
+    echo(f"Database {safe_url(settings.database_url)} at schema revision {current_revision(engine)}")
     summary = DemoSummary()
     with SampleServer() as server:
         echo(f"Serving the bundled samples at {server.url}")
@@ -63,12 +64,9 @@ def prepare_demo(settings: Settings, echo: Callable[[str], None] = print) -> Dem
     for period in ("daily", "weekly"):
         paths = publish_digest(engine, settings, period=period)
     echo(f"Published the digest feed: {paths.atom}")
-    try:
-        from dashboard.accounts import ensure_demo_users
-    except ImportError:
-        ensure_demo_users = None
-    if ensure_demo_users is not None:
-        for username, role, password in ensure_demo_users(engine):
-            summary.sign_in_lines.append(f"  sign in as {username} / {password}  ({role})")
+    from dashboard.accounts import ensure_demo_users
+
+    for username, role, password in ensure_demo_users(engine):
+        summary.sign_in_lines.append(f"  sign in as {username} / {password}  ({role})")
     engine.dispose()
     return summary

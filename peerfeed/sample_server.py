@@ -1,6 +1,7 @@
 """A tiny HTTP server on 127.0.0.1 that plays the bundled samples as if they were the platforms.
 
-Layout of `samples/` (the URL path is the file path):
+Layout of `peerfeed/samples/` (package data, so an installed wheel's demo works; the URL path is
+the file path):
 
 - `samples/rss/<name>.xml`                      served at `/rss/<name>.xml` (application/rss+xml)
 - `samples/mastodon/api/v1/...<endpoint>.json`  served at `/api/v1/...<endpoint>` (Mastodon API)
@@ -19,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
 _PAGING = {"max_id", "min_id", "since_id", "cursor"}
 
 

@@ -2,26 +2,68 @@
 
 No module reads `os.environ` on its own; build a `Settings` once at the edge (CLI, flow, page)
 and pass it in.
+
+Secrets (tokens, passwords, the alert webhook's URL, which is a credential for Slack-style hooks)
+are `SecretStr`: masked in every repr, log line and error message; `redact` masks them in any text
+that may have picked one up (an exception's message). The database URL may hold a password too: it
+is a `DatabaseURL`, a string whose repr hides the password.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import AfterValidator, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///data/peerfeed.db"
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _log_level(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ValueError("use DEBUG, INFO, WARNING or ERROR")
+    return value.upper()
+
+
+class DatabaseURL(str):
+    """A database URL; its repr (tracebacks, settings dumps) shows the password as ***."""
+
+    def masked(self) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(str(self)).render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return repr(self.masked())
+
+
+def _database_url(value: str) -> DatabaseURL:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        backend = make_url(value).get_backend_name()
+    except (ArgumentError, ValueError):
+        raise ValueError("not a database URL; give sqlite:///PATH or postgresql://USER@HOST/NAME") from None
+    if backend not in BACKENDS:
+        raise ValueError(f"peerfeed stores into SQLite or PostgreSQL, not {backend}; "
+                         "give sqlite:///PATH or postgresql://USER@HOST/NAME")
+    return DatabaseURL(value)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PEERFEED_", env_file=".env", extra="ignore")
 
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: Annotated[str, AfterValidator(_database_url)] = DatabaseURL(DEFAULT_DATABASE_URL)
     sources_file: Path = Path("sources.yaml")
+    # The one model-path rule: classify reads this skops file, and `model train` and the retrain
+    # flow write here. Unset, the model shipped in classifier/ is read and never overwritten.
     model_path: Path | None = Field(
-        default=None, description="A skops model file; None uses the model shipped in classifier/"
+        default=None, description="A skops model file; None reads the model shipped in classifier/"
     )
 
     # Collectors
@@ -44,8 +86,9 @@ class Settings(BaseSettings):
     # named by PREFECT_API_URL, or on a temporary local one (~10 s to start). See docs/pipelines.md.
     prefect_local_runs: bool = False
 
-    # Alerts: no post text ever leaves in an alert, only a link and the level.
-    alert_webhook_url: str | None = None
+    # Alerts: no post text ever leaves in an alert, only a link and the level. The webhook URL is
+    # a credential (Slack-style hooks carry their token in the path): it is never shown or stored.
+    alert_webhook_url: SecretStr | None = None
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_from: str = "peerfeed@localhost"
@@ -74,3 +117,62 @@ class Settings(BaseSettings):
     sign_in_window_s: int = Field(default=24 * 3600, ge=60)
     sign_in_lockout_s: int = Field(default=60, ge=1)
     sign_in_max_lockout_s: int = Field(default=30 * 60, ge=1)
+
+    # Logging (peerfeed/logs.py): the level of peerfeed's own loggers (default: WARNING for the
+    # CLI, INFO in flows), and "text" or "json" lines on standard error.
+    log_level: Annotated[str | None, AfterValidator(_log_level)] = None
+    log_format: Literal["text", "json"] = "text"
+
+    def secrets(self) -> list[str]:
+        """Every secret value set, for `redact` (the webhook URL also by its path, which holds the key)."""
+        from urllib.parse import urlsplit
+
+        values = []
+        for name, value in self:
+            if isinstance(value, SecretStr) and value.get_secret_value():
+                values.append(value.get_secret_value())
+        if self.alert_webhook_url:
+            parts = urlsplit(self.alert_webhook_url.get_secret_value())
+            values += [p for p in (parts.path, parts.query) if len(p) > 1]
+        password = _url_password(self.database_url)
+        if password:
+            values.append(password)
+        return sorted(set(values), key=len, reverse=True)
+
+    def masked_webhook_url(self) -> str | None:
+        """The alert webhook's URL as it may be shown: scheme and host, the rest (its key) masked."""
+        if not self.alert_webhook_url:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.alert_webhook_url.get_secret_value())
+        return f"{parts.scheme}://{parts.hostname or '?'}/***"
+
+    def redact(self, text: str) -> str:
+        """`text` with every secret setting replaced by *** (the webhook URL by its masked form)."""
+        if self.alert_webhook_url and self.alert_webhook_url.get_secret_value():
+            text = text.replace(self.alert_webhook_url.get_secret_value(), self.masked_webhook_url())
+        for secret in self.secrets():
+            if len(secret) >= 4:  # shorter values would mangle every message; they are weak anyway
+                text = text.replace(secret, "***")
+        return text
+
+    def model_to_train(self, out: Path | None = None) -> Path:
+        """Where a trained model is written: `out`, else PEERFEED_MODEL_PATH; never the shipped file.
+
+        Raises ValueError when neither is given (the installed package is not ours to write into).
+        """
+        target = out or self.model_path
+        if target is None:
+            raise ValueError("say where to save the trained model: set PEERFEED_MODEL_PATH "
+                             "(classify reads it from there too) or pass --out FILE")
+        return Path(target)
+
+
+def _url_password(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(str(url)).password
+    except Exception:  # noqa: BLE001 - validated on the way in; nothing to hide otherwise
+        return None

@@ -50,7 +50,7 @@ class AlertReport:
 def channels(settings: Settings) -> list[str]:
     """The alert channels the settings configure (none means alerts are off)."""
     out = []
-    if settings.alert_webhook_url:
+    if settings.alert_webhook_url and settings.alert_webhook_url.get_secret_value():
         out.append(WEBHOOK)
     if settings.smtp_host and settings.alert_email_to:
         out.append(EMAIL)
@@ -98,7 +98,7 @@ def send_webhook(settings: Settings, message: dict, client: httpx.Client | None 
     own = client is None
     client = client or httpx.Client(timeout=settings.fetch_timeout_s)
     try:
-        resp = client.post(settings.alert_webhook_url, json=message,
+        resp = client.post(settings.alert_webhook_url.get_secret_value(), json=message,
                            headers={"User-Agent": settings.user_agent})
         resp.raise_for_status()
     finally:
@@ -141,8 +141,7 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None)
     with transaction(engine) as session:
         todo = alerts_due(session, chans, now=now, fallback=fallbacks(settings, chans))
         old = published_before(session, todo, now - timedelta(days=settings.alert_max_post_age_days))
-        quiet = [d for d in todo if d.post_id in old]
-        quiet_alerts(session, quiet, now)
+    quiet = [d for d in todo if d.post_id in old]
     todo = [d for d in todo if d.post_id not in old]
     with httpx.Client(timeout=settings.fetch_timeout_s) as client:
         for due in todo:
@@ -160,14 +159,19 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None)
                 log.warning("alert failed", extra={"post_id": due.post_id, "channel": due.channel, "error": error})
             else:
                 report.sent += 1
-        # After the posts that need someone now: one summary of the old ones held quietly.
-        report.quiet = len(old)
+        # After the posts that need someone now: one summary of the old ones, held quietly once it
+        # is delivered (until then the next run tries the summary again).
         for channel in sorted({d.channel for d in quiet}):
-            n = len({d.post_id for d in quiet if d.channel == channel})
-            error = _deliver(settings, channel, summary_message(settings, n), client)
+            mine = [d for d in quiet if d.channel == channel]
+            error = _deliver(settings, channel, summary_message(settings, len(mine)), client)
             if error:
-                report.errors.append(f"summary of {n} older posts {channel}: {error}")
+                report.failed += 1
+                report.errors.append(f"summary of {len(mine)} older posts {channel}: {error}")
                 log.warning("summary alert on %s failed: %s", channel, error)
+                continue
+            with transaction(engine) as session:
+                quiet_alerts(session, mine, now)
+            report.quiet = max(report.quiet, len(mine))
     return report
 
 
@@ -192,6 +196,7 @@ def _deliver(settings: Settings, channel: str, message: dict, client: httpx.Clie
         else:
             send_email(settings, message)
     except (httpx.HTTPError, smtplib.SMTPException, OSError) as exc:
-        # The error text names the endpoint, never the post: it is stored and logged.
-        return f"{type(exc).__name__}: {exc}"[:500]
+        # The error text names the endpoint, never the post, and never the webhook's key (its URL
+        # is a credential): it is stored and logged.
+        return settings.redact(f"{type(exc).__name__}: {exc}")[:500]
     return None

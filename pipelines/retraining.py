@@ -2,8 +2,9 @@
 
 The guard itself (`promote_if_not_worse`: level>=2 recall of candidate against the current model on
 the held-out corpus) belongs to `classifier.training`; this module feeds it the labels from the
-store, saves a promoted candidate where the current model lives (PEERFEED_MODEL_PATH, else the
-shipped model file, as `peerfeed model train` does) and reports what happened. A new flow run
+store, saves a promoted candidate where the current model lives (PEERFEED_MODEL_PATH, as `peerfeed
+model train` does; the model shipped in the package is never overwritten, so without the setting
+there is nowhere to keep a new model and nothing is trained) and reports what happened. A new flow run
 loads the new file; a long-lived process keeps its model until it restarts.
 """
 
@@ -48,14 +49,17 @@ def retrain_from_labels(engine: Engine, settings: Settings, min_labels: int = DE
     if len(rows) < min_labels:
         return RetrainReport(labels=len(rows), trained=False, promoted=False,
                              reason=f"{len(rows)} labelled posts; retraining waits for {min_labels}")
+    if settings.model_path is None and current_model is None:
+        return RetrainReport(labels=len(rows), trained=False, promoted=False,
+                             reason="PEERFEED_MODEL_PATH is not set: a retrained model would have nowhere to go "
+                                    "(the shipped model is never overwritten)")
     training = training or importlib.import_module("classifier.training")
     example = getattr(training, "Example", None) or importlib.import_module("classifier.labels").Example
     target = Path(settings.model_path) if settings.model_path else None
     if current_model is None:
-        from classifier.model import DEFAULT_MODEL_PATH, load_model
+        from classifier import load_model
 
-        target = target or DEFAULT_MODEL_PATH
-        current_model = load_model(target) if target.is_file() else None
+        current_model = load_model(target) if target.is_file() else load_model(None)
     examples, skipped = [], 0
     for text, distress, topics in rows:
         try:

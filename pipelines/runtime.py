@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from peerfeed.settings import Settings
-from store.db import make_engine
+from store.db import ensure_schema, make_engine
 
 
 def flow_settings(database_url: str | None = None) -> Settings:
@@ -24,8 +24,19 @@ def flow_settings(database_url: str | None = None) -> Settings:
 
 @functools.lru_cache(maxsize=8)
 def engine_for(database_url: str) -> Engine:
-    """One pooled engine per database URL per process, shared by every task the process runs."""
-    return make_engine(database_url)
+    """One pooled engine per database URL per process, shared by every task the process runs.
+
+    Its schema is checked once (`store.db.ensure_schema`): a new database is created, and one
+    behind this code is refused with one line saying to run `peerfeed db upgrade` (a flow never
+    migrates). A failure is not cached, so the next call checks again.
+    """
+    engine = make_engine(database_url)
+    try:
+        ensure_schema(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
 
 
 @functools.lru_cache(maxsize=4)

@@ -2,8 +2,10 @@
 
 Every figure counts people's health data, so a count made up of fewer than `K` (5) different people
 is suppressed (stored as None, shown as "fewer than 5"), and the distress table also hides enough
-other cells that a hidden one cannot be worked out by subtraction from the total. A term is only listed as emerging when at
-least K different people used it in the period: one person's unusual phrase would point at them.
+other cells that a hidden one cannot be worked out by subtraction from the total (the rule lives in
+store/disclosure.py, shared with the live figures). A term is only listed as emerging when at least
+K different people used it in the period: one person's unusual phrase would point at them. Only
+posts cleared for readers count (store.queries.counted_in_themes).
 """
 
 from __future__ import annotations
@@ -18,9 +20,8 @@ from typing import Iterable
 from sqlalchemy.engine import Engine
 
 from store.db import transaction
+from store.disclosure import K, hidden_cells, suppress
 from store.themes import ThemePost, save_snapshot, theme_posts
-
-K = 5
 LEVEL_NAMES = {0: "none", 1: "concern", 2: "high", 3: "crisis"}
 PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7)}
 MAX_TERMS = 15
@@ -39,11 +40,6 @@ class ThemeSummary:
     distress_rates: dict = field(default_factory=dict)
 
 
-def suppress(count: int, people: int, k: int = K) -> int | None:
-    """A count as published: shown when zero or when at least k different people make it up."""
-    return count if count == 0 or people >= k else None
-
-
 def topic_volumes(posts: Iterable[ThemePost], k: int = K) -> dict[str, int | None]:
     """Posts per topic, suppressed when fewer than k people wrote them, largest first."""
     counts: Counter = Counter()
@@ -58,25 +54,19 @@ def topic_volumes(posts: Iterable[ThemePost], k: int = K) -> dict[str, int | Non
 def distress_rates(posts: Iterable[ThemePost], k: int = K) -> dict:
     """Share (`"0"`..`"3"`) and count (`counts`) per distress level, with complementary suppression.
 
-    A level is hidden when fewer than k people make it up; then, while the hidden levels hold fewer
-    than k people, the smallest shown non-zero level is hidden too, so subtracting the shown levels
-    from `classified` never reveals a small group.
+    A level is hidden when fewer than k people make it up, and further levels are hidden
+    (`store.disclosure.hidden_cells`) so subtracting the shown levels from `classified` never
+    reveals a group of fewer than k people.
     """
     cells: Counter = Counter()
-    people: dict[int, set[str]] = defaultdict(set)
+    people: dict[int, set[str]] = {lvl: set() for lvl in LEVEL_NAMES}
     for p in posts:
         if p.distress is not None:
             cells[p.distress] += 1
-            people[p.distress].add(p.author)
+            people.setdefault(p.distress, set()).add(p.author)
     total = sum(cells.values())
-    everyone = len(set().union(*people.values())) if people else 0
-    size = {lvl: len(people[lvl]) for lvl in LEVEL_NAMES}
-    hidden = {lvl for lvl in LEVEL_NAMES if suppress(cells[lvl], size[lvl], k) is None}
-    while hidden and sum(size[lvl] for lvl in hidden) < k:
-        shown = [lvl for lvl in LEVEL_NAMES if lvl not in hidden and cells[lvl] > 0]
-        if not shown:
-            break
-        hidden.add(min(shown, key=lambda lvl: (size[lvl], lvl)))
+    everyone = len(set().union(*people.values()))
+    hidden = hidden_cells({lvl: people[lvl] for lvl in LEVEL_NAMES}, k)
     visible = everyone >= k
     # Shape read by dashboard/themes.py: level digit -> share; `counts` and `classified` alongside.
     out: dict = {"classified": suppress(total, everyone, k), "counts": {}}

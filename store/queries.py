@@ -11,12 +11,13 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Iterator
 
-from sqlalchemy import and_, case, func, or_, select, text
+from sqlalchemy import String, and_, case, cast, distinct, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from store.classification import published_by_model
-from store.models import (QUEUE_SQL, AuditEntry, Classification, CurrentModel, Label, Post, PostTopic, ReviewItem,
-                          ReviewState, Source, ThemeSnapshot)
+from store.disclosure import K, hidden_cells, suppress
+from store.models import (QUEUE_SQL, AlertSent, AuditEntry, Classification, CurrentModel, FetchRun, Label, Post,
+                          PostTopic, ReviewItem, ReviewState, Source, ThemeSnapshot)
 from store.publication import cleared, cleared_by
 from store.search import matches
 
@@ -108,6 +109,44 @@ def sources_health(session: Session) -> list[tuple[Source, int]]:
     """Every source with its number of stored posts."""
     counts = dict(session.execute(select(Post.source_id, func.count()).group_by(Post.source_id)).all())
     return [(s, counts.get(s.id, 0)) for s in session.scalars(select(Source).order_by(Source.name))]
+
+
+def sources_in_error_or_backoff(session: Session, now: datetime) -> list[Source]:
+    """Enabled sources whose last fetch failed, or that wait for a later attempt (backoff,
+    Retry-After), by name: what a run that skipped them must still report."""
+    q = (select(Source).where(Source.enabled.is_(True),
+                              or_(Source.last_status == "error", Source.next_attempt_at > now))
+         .order_by(Source.name))
+    return list(session.scalars(q))
+
+
+# A fetch run still 'running' after this long belongs to a process that died mid-fetch.
+STUCK_FETCH_AFTER = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What `peerfeed status` reports from the database (counts, never post text)."""
+    queue: dict[str, int]
+    unclassified: int
+    failed_alerts: int
+    sources_waiting: list[Source]
+    stuck_fetch_runs: list[tuple[str, datetime]]
+
+
+def store_status(session: Session, now: datetime) -> StoreStatus:
+    """Queue sizes by level, unclassified posts, failed alerts, sources in error or backoff, and
+    fetch runs a dead process left running."""
+    unclassified = session.scalar(
+        select(func.count()).select_from(Post).outerjoin(Classification, Classification.post_id == Post.id)
+        .where(Classification.id.is_(None), Post.deleted_at.is_(None)))
+    failed = session.scalar(select(func.count()).select_from(AlertSent).where(AlertSent.status == "failed"))
+    stuck = session.execute(
+        select(Source.name, FetchRun.started_at).join(Source, Source.id == FetchRun.source_id)
+        .where(FetchRun.status == "running", FetchRun.started_at < now - STUCK_FETCH_AFTER)
+        .order_by(FetchRun.started_at)).all()
+    return StoreStatus(queue_counts(session), unclassified or 0, failed or 0,
+                       sources_in_error_or_backoff(session, now), [tuple(r) for r in stuck])
 
 
 def export_rows(session: Session, batch: int = 1000) -> Iterator[dict]:
@@ -208,14 +247,28 @@ def platforms(session: Session) -> list[str]:
     return sorted(set(session.scalars(select(Source.platform).distinct())))
 
 
-# --- Themes: aggregates only, with small counts suppressed --------------------------------------------
+# --- Themes: aggregates only, counted in people, small counts suppressed -----------------------------
+#
+# Every figure counts only posts cleared for readers (`counted_in_themes`) and is suppressed when
+# fewer than k different people make it up (store/disclosure.py); the distress table also hides
+# enough levels that none can be derived from the day's total.
 
-K_MIN = 5  # counts below this are suppressed: a handful of posts can identify a person
+K_MIN = K  # counts of fewer people than this are suppressed (the Themes page names it)
 
 
-def suppress(count: int, k: int = K_MIN) -> int | None:
-    """The count, or None when it is below k (so the value itself is never shown)."""
-    return count if count >= k else None
+def counted_in_themes():
+    """The SQL condition for "this post counts in the themes figures": the publication gate's.
+
+    Only posts cleared for readers: a held post's words and tags (a tag is whatever a stranger's
+    feed says) and a hidden post's spam must not shape what staff see.
+    """
+    return cleared()
+
+
+def _person():
+    """Who wrote a post, for counting people: platform and author; an author-less feed's source."""
+    source = func.coalesce(cast(Post.source_id, String), "?")
+    return case((Post.author != "", Post.platform + ":" + Post.author), else_=Post.platform + ":source-" + source)
 
 
 def _day(session: Session, column, period: str = "day"):
@@ -229,47 +282,54 @@ def _day(session: Session, column, period: str = "day"):
     return day if period == "day" else func.date(day, "weekday 0", "-6 days")
 
 
+def _counted(q, since: datetime, until: datetime):
+    return q.where(Post.published_at >= since, Post.published_at < until, counted_in_themes())
+
+
 def topic_volumes(session: Session, since: datetime, until: datetime, k: int = K_MIN,
                   period: str = "day") -> list[dict]:
-    """Posts per day (or week) and topic in [since, until), k-suppressed: [{day, topic, posts}]
-    (posts None if < k)."""
+    """Posts per day (or week) and topic in [since, until): [{day, topic, posts}], posts None when
+    fewer than k people wrote them."""
     day = _day(session, Post.published_at, period)
-    q = (select(day, PostTopic.topic, func.count())
-         .join(Post, Post.id == PostTopic.post_id)
-         .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None))
-         .group_by(day, PostTopic.topic).order_by(day, PostTopic.topic))
-    return [{"day": d, "topic": t, "posts": suppress(n, k)} for d, t, n in session.execute(q)]
+    q = _counted(select(day, PostTopic.topic, func.count(), func.count(distinct(_person())))
+                 .join(Post, Post.id == PostTopic.post_id), since, until)
+    q = q.group_by(day, PostTopic.topic).order_by(day, PostTopic.topic)
+    return [{"day": d, "topic": t, "posts": suppress(n, people, k)} for d, t, n, people in session.execute(q)]
 
 
 def distress_trend(session: Session, since: datetime, until: datetime, k: int = K_MIN,
                    period: str = "day") -> list[dict]:
-    """Per day (or week): classified posts and the share at each distress level, k-suppressed.
+    """Per day (or week): classified posts and the count and share at each distress level.
 
-    A day with fewer than k classified posts shows no figures at all; a level with fewer than k posts
-    shows no count or share (its share would give the count away).
+    A day of fewer than k people shows no figures at all; a level of fewer than k people shows no
+    count or share, and further levels are hidden so that none can be worked out from the total.
     """
-    day = _day(session, Post.published_at, period)
-    levels = [func.sum(case((Classification.distress == lvl, 1), else_=0)) for lvl in range(4)]
-    q = (select(day, func.count(), *levels)
-         .join(Post, Post.id == Classification.post_id)
-         .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None),
-                Classification.distress.is_not(None))
-         .group_by(day).order_by(day))
+    day, who = _day(session, Post.published_at, period), _person()  # one object each: GROUP BY must match
+    base = _counted(select(day, Classification.distress, who, func.count())
+                    .join(Post, Post.id == Classification.post_id), since, until)
+    q = base.where(Classification.distress.is_not(None)).group_by(day, Classification.distress, who)
+    counts: dict[str, dict[int, int]] = {}
+    people: dict[str, dict[int, set]] = {}
+    for d, level, who, n in session.execute(q):
+        counts.setdefault(d, dict.fromkeys(range(4), 0))[level] += n
+        people.setdefault(d, {lvl: set() for lvl in range(4)})[level].add(who)
     out = []
-    for d, total, *counts in session.execute(q):
-        row = {"day": d, "posts": suppress(total, k)}
-        for lvl, n in enumerate(counts):
-            n = int(n or 0)
-            shown = row["posts"] is not None and n >= k
-            row[f"level_{lvl}"] = n if shown else None
-            row[f"level_{lvl}_share"] = round(n / total, 4) if shown else None
+    for d in sorted(counts):
+        total = sum(counts[d].values())
+        visible = len(set().union(*people[d].values())) >= k
+        hidden = hidden_cells(people[d], k)
+        row = {"day": d, "posts": total if visible else None}
+        for lvl in range(4):
+            shown = visible and lvl not in hidden
+            row[f"level_{lvl}"] = counts[d][lvl] if shown else None
+            row[f"level_{lvl}_share"] = round(counts[d][lvl] / total, 4) if shown and total else None
         out.append(row)
     return out
 
 
 def emerging_terms(session: Session, now: datetime, recent_days: int = 7, baseline_days: int = 28,
                    k: int = K_MIN, limit: int = 20, max_posts: int = 20_000) -> list[dict]:
-    """Tags used more in the last `recent_days` than in the `baseline_days` before, k-suppressed.
+    """Tags used more in the last `recent_days` than in the `baseline_days` before, by at least k people.
 
     Reads at most `max_posts` recent posts per window (the newest), which bounds the cost on a large
     store; ratio = recent rate / (baseline rate + one post), so a brand-new term needs k uses.
@@ -277,23 +337,25 @@ def emerging_terms(session: Session, now: datetime, recent_days: int = 7, baseli
     recent_start = now - timedelta(days=recent_days)
     base_start = recent_start - timedelta(days=baseline_days)
 
-    def tag_counts(start, end) -> Counter:
-        q = (select(Post.tags).where(Post.published_at >= start, Post.published_at < end,
-                                     Post.deleted_at.is_(None))
-             .order_by(Post.published_at.desc()).limit(max_posts))
-        c: Counter = Counter()
-        for tags in session.scalars(q):
-            c.update({str(t).lower() for t in (tags or [])})
-        return c
+    def tag_counts(start, end) -> tuple[Counter, dict[str, set]]:
+        q = _counted(select(Post.tags, _person()), start, end).order_by(Post.published_at.desc()).limit(max_posts)
+        counts: Counter = Counter()
+        people: dict[str, set] = {}
+        for tags, who in session.execute(q):
+            for tag in {str(t).lower() for t in (tags or [])}:
+                counts[tag] += 1
+                people.setdefault(tag, set()).add(who)
+        return counts, people
 
-    recent, base = tag_counts(recent_start, now), tag_counts(base_start, recent_start)
+    (recent, recent_people), (base, base_people) = tag_counts(recent_start, now), tag_counts(base_start, recent_start)
     scale = recent_days / baseline_days
     rows = []
     for term, n in recent.items():
-        if n < k:
+        if len(recent_people[term]) < k:
             continue
         ratio = n / (base.get(term, 0) * scale + 1)
-        rows.append({"term": term, "recent": n, "baseline": suppress(base.get(term, 0), k),
+        rows.append({"term": term, "recent": n,
+                     "baseline": suppress(base.get(term, 0), len(base_people.get(term, ())), k),
                      "ratio": round(ratio, 2)})
     rows.sort(key=lambda r: (-r["ratio"], -r["recent"], r["term"]))
     return rows[:limit]
@@ -301,13 +363,13 @@ def emerging_terms(session: Session, now: datetime, recent_days: int = 7, baseli
 
 def source_activity(session: Session, since: datetime, until: datetime, k: int = K_MIN,
                     period: str = "day") -> list[dict]:
-    """Posts per day (or week) and source in [since, until), k-suppressed: [{day, source, posts}]."""
+    """Posts per day (or week) and source in [since, until): [{day, source, posts}], posts None when
+    fewer than k people wrote them."""
     day = _day(session, Post.published_at, period)
-    q = (select(day, Source.name, func.count())
-         .join(Source, Source.id == Post.source_id)
-         .where(Post.published_at >= since, Post.published_at < until, Post.deleted_at.is_(None))
-         .group_by(day, Source.name).order_by(day, Source.name))
-    return [{"day": d, "source": name, "posts": suppress(n, k)} for d, name, n in session.execute(q)]
+    q = _counted(select(day, Source.name, func.count(), func.count(distinct(_person())))
+                 .join(Source, Source.id == Post.source_id), since, until)
+    q = q.group_by(day, Source.name).order_by(day, Source.name)
+    return [{"day": d, "source": name, "posts": suppress(n, people, k)} for d, name, n, people in session.execute(q)]
 
 
 def theme_snapshots(session: Session, since: datetime, period: str = "day") -> list[ThemeSnapshot]:

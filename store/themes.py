@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from store.models import Classification, Post, ReviewItem, ReviewState, ThemeSnapshot, utcnow
+from store.models import Classification, Post, ThemeSnapshot, utcnow
+from store.queries import counted_in_themes
 
 
 @dataclass(frozen=True)
@@ -23,17 +24,16 @@ class ThemePost:
 
 
 def theme_posts(session: Session, start: datetime, end: datetime) -> list[ThemePost]:
-    """Classified live posts published in [start, end), except those moderators hid (spam, off-topic).
+    """Classified posts published in [start, end) that count in themes: those cleared for readers.
 
-    Held posts count: every post with distress is held, and the rates must include them.
+    Held, hidden and deleted posts never count (`store.queries.counted_in_themes`): a held post's
+    words and tags are a stranger's until a moderator clears them, and spam is hidden.
     """
     q = (
         select(Post.platform, Post.author, Post.source_id, Post.title, Post.content_text,
                Classification.topics, Classification.distress)
         .join(Classification, Classification.post_id == Post.id)
-        .outerjoin(ReviewItem, ReviewItem.post_id == Post.id)
-        .where(Post.published_at >= start, Post.published_at < end, Post.deleted_at.is_(None),
-               (ReviewItem.state.is_(None)) | (ReviewItem.state != ReviewState.HIDDEN.value))
+        .where(Post.published_at >= start, Post.published_at < end, counted_in_themes())
     )
     out = []
     for platform, author, source_id, title, text, topics, distress in session.execute(q):

@@ -1,8 +1,13 @@
-"""Shared fixtures: a real database per test, on SQLite and on the real PostgreSQL.
+"""Shared fixtures: a real database per test, on SQLite and on the real PostgreSQL; one HTTP server;
+and a clean environment.
 
 `engine` is parametrized over the backends in PEERFEED_TEST_BACKENDS (default "sqlite,postgresql").
 PostgreSQL gets one throwaway database per test run (dropped at the end), truncated before each
 test; SQLite gets a fresh file per test. Both are built by the real Alembic migrations.
+
+Every test starts with no PEERFEED_* variable set and no `.env` file read (`clean_environment`), so
+a developer's settings never leak in and no test depends on another's `monkeypatch.setenv`.
+`fixture_server` is the session's one HTTP server on 127.0.0.1 (tests/http_fixture.py).
 """
 
 from __future__ import annotations
@@ -14,13 +19,43 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from peerfeed.settings import Settings
 from store.db import make_engine, upgrade
 from store.models import Base
+from tests.http_fixture import FixtureServer, reset, start_fixture_server
 
 PG_ADMIN_URL = os.environ.get("PEERFEED_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 BACKENDS = [b.strip() for b in os.environ.get("PEERFEED_TEST_BACKENDS", "sqlite,postgresql").split(",") if b.strip()]
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+
+# Read once, before any test runs: which backends to test, and the PostgreSQL to test them on.
+_KEEP = {"PEERFEED_TEST_BACKENDS", "PEERFEED_TEST_PG_ADMIN_URL"}
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch):
+    """No PEERFEED_* variable (but the test harness's own) and no .env file in any test."""
+    for name in list(os.environ):
+        if name.startswith("PEERFEED_") and name not in _KEEP:
+            monkeypatch.delenv(name)
+    monkeypatch.setitem(Settings.model_config, "env_file", None)
+
+
+@pytest.fixture(scope="session")
+def _fixture_httpd():
+    server, stop = start_fixture_server()
+    yield server
+    stop()
+
+
+@pytest.fixture
+def fixture_server(_fixture_httpd) -> FixtureServer:
+    """The session's HTTP server on 127.0.0.1, with no routes and an empty request log."""
+    reset(_fixture_httpd)
+    yield _fixture_httpd
+    reset(_fixture_httpd)
 
 
 @pytest.fixture(scope="session")

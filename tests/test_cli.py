@@ -34,7 +34,7 @@ def test_opml_round_trip_through_sources_file(tmp_path, monkeypatch):
     again = runner.invoke(app, ["--db", db, "sources", "import-opml", "roll.opml"])
     assert "added 0 of 2" in again.output  # importing twice adds nothing
     listed = runner.invoke(app, ["--db", db, "sources", "list"])
-    assert "Carers Voice\trss/feed\tenabled\t0 posts\tnever fetched" in listed.output
+    assert "Carers Voice\trss/feed\tenabled\t0 posts\tnot collected yet" in listed.output
     exported = runner.invoke(app, ["--db", db, "sources", "export-opml"])
     assert 'xmlUrl="https://recoverynotes.example/feed/"' in exported.output
     assert 'htmlUrl="https://carersvoice.example/"' in exported.output

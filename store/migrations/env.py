@@ -1,8 +1,12 @@
-"""Alembic environment: the engine is handed in by store.db.upgrade (or built from the URL)."""
+"""Alembic environment: the engine is handed in by store.db.upgrade (or built from the URL).
+
+Every run is one transaction holding the migration lock (store.db.migration_connection), so a
+migration killed half-way leaves nothing behind and two processes never migrate at once.
+"""
 
 from alembic import context
 
-from store.db import include_in_autogenerate
+from store.db import include_in_autogenerate, migration_connection
 from store.models import Base
 
 config = context.config
@@ -15,7 +19,7 @@ def run_migrations_online() -> None:
         from store.db import make_engine
 
         engine = make_engine(config.get_main_option("sqlalchemy.url"))
-    with engine.begin() as connection:
+    with migration_connection(engine) as connection:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -10,7 +10,7 @@ import pytest
 from collectors.rss import FeedParseError, parse_feed
 from peerfeed.records import Platform
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "rss"
+SAMPLES = Path(__file__).resolve().parents[2] / "peerfeed" / "samples" / "rss"
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 BRIDGES_URL = "http://127.0.0.1:8000/rss/bridges-peer-support.xml"
 

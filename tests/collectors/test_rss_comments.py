@@ -12,7 +12,7 @@ from peerfeed.records import Platform
 from peerfeed.sample_server import SampleServer
 from peerfeed.sources import SourceConfig
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "rss"
+SAMPLES = Path(__file__).resolve().parents[2] / "peerfeed" / "samples" / "rss"
 
 
 def bridges_source(url: str, **options) -> SourceConfig:

@@ -5,18 +5,31 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from dashboard.accounts import (_DUMMY_HASH, SCRYPT_N, SCRYPT_P, SCRYPT_R, add_user, authenticate, check_password,
-                                client_key, ensure_demo_users, hash_password, refusal_message, sign_in,
-                                throttle_from_settings)
+from dashboard.accounts import (ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, ARGON2_TIME_COST, _dummy_hash, add_user,
+                                authenticate, check_password, client_key, ensure_demo_users, hash_password,
+                                needs_rehash, refusal_message, sign_in, throttle_from_settings)
 from peerfeed.settings import Settings
 from store.db import transaction
 from store.sign_in_attempts import Throttle, failure_count
 from store.users import UserExists, get_user
 
 
-def test_hash_is_salted_and_verifies():
+ARGON2_PARAMS = f"m={ARGON2_MEMORY_KIB},t={ARGON2_TIME_COST},p={ARGON2_PARALLELISM}"
+
+
+def legacy_scrypt_hash(password: str) -> str:
+    """A hash as peerfeed made them before argon2id (scrypt, N=2^14)."""
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${salt.hex()}${digest.hex()}"
+
+
+def test_hash_is_salted_argon2id_at_owasp_cost_and_verifies():
     a, b = hash_password("correct horse battery"), hash_password("correct horse battery")
-    assert a != b and a.startswith("scrypt$") and "correct" not in a
+    assert a != b and a.startswith(f"$argon2id$v=19${ARGON2_PARAMS}$") and "correct" not in a
+    assert ARGON2_MEMORY_KIB >= 19 * 1024 and ARGON2_TIME_COST >= 2  # OWASP's minimum for argon2id
     assert check_password("correct horse battery", a)
     assert not check_password("correct horse batterY", a)
     assert not check_password("anything", None)
@@ -44,7 +57,80 @@ def test_demo_accounts_are_made_once_and_get_a_fresh_password_each_run(sqlite_en
         assert authenticate(sqlite_engine, user, new) is not None
         assert authenticate(sqlite_engine, user, old) is None
     with transaction(sqlite_engine) as s:
-        assert get_user(s, "demo.moderator").password_hash.startswith("scrypt$")
+        assert get_user(s, "demo.moderator").password_hash.startswith("$argon2id$")
+
+
+def test_an_old_scrypt_hash_still_signs_in_and_is_replaced_by_argon2id(sqlite_engine):
+    from store.users import create_user
+
+    with transaction(sqlite_engine) as s:
+        create_user(s, "mod.old", "moderator", legacy_scrypt_hash("an old long passphrase"))
+    assert needs_rehash(legacy_scrypt_hash("x")) and not needs_rehash(hash_password("x"))
+    assert authenticate(sqlite_engine, "mod.old", "wrong passphrase!") is None
+    with transaction(sqlite_engine) as s:
+        assert get_user(s, "mod.old").password_hash.startswith("scrypt$")  # a failure changes nothing
+    assert authenticate(sqlite_engine, "mod.old", "an old long passphrase").username == "mod.old"
+    with transaction(sqlite_engine) as s:
+        stored = get_user(s, "mod.old").password_hash
+    assert stored.startswith(f"$argon2id$v=19${ARGON2_PARAMS}$")
+    assert authenticate(sqlite_engine, "mod.old", "an old long passphrase") is not None
+
+
+@pytest.mark.parametrize("name, password, problem", [
+    ("admin1", " " * 10, "at least 10 characters"),
+    ("admin2", "aaaaaaaaaa", "different characters"),
+    ("admin3", "ababababababab", "different characters"),
+    ("admin4", "abcdeabcdeabcde", "short pattern repeated"),
+    ("admin5", "1234567890", "run of keys"),
+    ("admin6", "qwertyuiopas", "run of keys"),
+    ("admin7", "Password123!", "guessing tool"),
+    ("admin8", "P@55w0rd2024!!", "guessing tool"),
+    ("admin9", "MyPassword2024", "guessing tool"),
+    ("admin12345", "admin12345", "user name"),
+    ("chris.wood", "chriswood-2024!", "user name"),
+])
+def test_weak_and_name_derived_passwords_are_refused(sqlite_engine, name, password, problem):
+    with pytest.raises(ValueError, match=problem):
+        add_user(sqlite_engine, name, "admin", password)
+
+
+def test_a_password_made_from_the_email_name_is_refused(sqlite_engine):
+    with pytest.raises(ValueError, match="e-mail name"):
+        add_user(sqlite_engine, "dee", "admin", "jsmith-the-admin", email="jsmith@trust.example")
+
+
+@pytest.mark.parametrize("password", ["correct horse battery staple", "a long test passphrase", "Tq8#vLz2!mWp",
+                                      "my cat sleeps on the radiator"])
+def test_long_or_random_passwords_are_accepted(sqlite_engine, password):
+    add_user(sqlite_engine, "mod.ok", "moderator", password)
+
+
+@pytest.mark.parametrize("name", ["mo\u200b", "m o", "mö", "-mo", "m", "mo\u202e", "x" * 65, "mo@x", ""])
+def test_user_names_that_could_print_alike_are_refused(sqlite_engine, name):
+    with pytest.raises(ValueError, match="user name"):
+        add_user(sqlite_engine, name, "admin", "a long test passphrase")
+
+
+def test_user_names_are_one_spelling_so_lookalikes_are_the_same_account(sqlite_engine):
+    user = add_user(sqlite_engine, " Mo.Alex ", "moderator", "a long test passphrase")
+    assert user.username == "mo.alex"
+    for same in ("mo.alex", "MO.ALEX", "\uff4d\uff4f.alex"):  # full-width letters fold to ASCII
+        with pytest.raises(UserExists):
+            add_user(sqlite_engine, same, "admin", "another long passphrase")
+        assert authenticate(sqlite_engine, same, "a long test passphrase").username == "mo.alex"
+
+
+def test_the_weak_passwords_reproduction_passes():
+    """../shared/repro/weak_passwords_and_lookalike_names.sh as its author runs it."""
+    import subprocess
+
+    from tests.conftest import REPO, SHARED
+
+    script = SHARED / "repro" / "weak_passwords_and_lookalike_names.sh"
+    if not script.is_file():
+        pytest.skip("../shared/repro is not beside this checkout")
+    done = subprocess.run(["bash", str(script)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "added" not in done.stdout, done.stdout + done.stderr
 
 
 # Throttled sign-in (dashboard.accounts.sign_in over store.sign_in_attempts), on SQLite and PostgreSQL.
@@ -81,8 +167,8 @@ def test_an_unknown_name_gets_exactly_the_answers_a_real_one_gets(engine):
     unknown = guesses(engine, "no.such.person", 5)
     assert [(r.user, r.retry_at) for r in real] == [(None, r.retry_at) for r in unknown]
     assert refusal_message(real[-1].retry_at, T0) == refusal_message(unknown[-1].retry_at, T0)
-    # Both spend a full scrypt check when not locked: the dummy hash has the real cost parameters.
-    assert _DUMMY_HASH.split("$")[1:4] == [str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P)]
+    # Both spend a full argon2id check when not locked: the dummy hash has the real cost parameters.
+    assert _dummy_hash().startswith(f"$argon2id$v=19${ARGON2_PARAMS}$")
 
 
 def test_one_client_guessing_many_names_is_locked_but_the_others_are_not(engine):

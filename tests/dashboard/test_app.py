@@ -213,7 +213,7 @@ def test_themes_for_staff_suppress_small_counts_and_chart_enough(dash):
     assert any("Not enough posts per topic and day" in i.value for i in at.info)
     for key in TEXT:
         assert TEXT[key] not in page_text(at)  # staff never read individual posts here
-    # Twelve more carers' posts today: now the topic clears k=5 and is charted.
+    # Twelve more carers' posts today, by six people: now the topic clears k=5 and is charted.
     from peerfeed.records import Platform, Post
     from store.classification import record_classifications
     from store.models import Post as PostRow
@@ -221,7 +221,7 @@ def test_themes_for_staff_suppress_small_counts_and_chart_enough(dash):
     from tests.dashboard.seed import NOW, Result
     with transaction(engine) as s:
         upsert_posts(s, [Post(platform=Platform.RSS, platform_id=f"https://rss.example/more-{n}", source="seed",
-                              url=f"https://rss.example/more-{n}", author="Carers Voice", content_html="<p>x</p>",
+                              url=f"https://rss.example/more-{n}", author=f"Carer {n % 6}", content_html="<p>x</p>",
                               content_text=f"Carers meeting note {n}", published_at=NOW - timedelta(minutes=n),
                               tags=("carers",)) for n in range(12)])
         new = s.scalars(select(PostRow.id).where(PostRow.platform_id.like("%/more-%"))).all()

@@ -7,8 +7,6 @@ session) is in `prefect_server.py` and only started by the tests that run flows.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -16,43 +14,31 @@ from tests.pipelines.prefect_server import prefect_server  # noqa: F401 - sessio
 
 
 class WebhookReceiver:
-    """An http.server on 127.0.0.1 recording each JSON body; `fail_next` answers 500 that many times."""
+    """A webhook endpoint on the session's HTTP server, recording each JSON body; `fail_next` answers
+    500 that many times."""
 
-    def __init__(self) -> None:
+    PATH = "/hooks/moderators"
+
+    def __init__(self, server) -> None:
         self.received: list[dict] = []
         self.fail_next = 0
-        receiver = self
+        self.url = server.route(self.PATH, self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                if receiver.fail_next > 0:
-                    receiver.fail_next -= 1
-                    self.send_response(500)
-                    self.end_headers()
-                    return
-                receiver.received.append(json.loads(body))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hooks/moderators"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def _answer(self, h) -> None:
+        if self.fail_next > 0:
+            self.fail_next -= 1
+            h.send_response(500)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        self.received.append(json.loads(h.request_body))
+        h.send_response(204)
+        h.end_headers()
 
 
 @pytest.fixture
-def webhook():
-    receiver = WebhookReceiver()
-    yield receiver
-    receiver.close()
+def webhook(fixture_server):
+    return WebhookReceiver(fixture_server)
 
 
 class Mailbox:

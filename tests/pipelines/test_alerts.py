@@ -155,3 +155,16 @@ def test_email_logs_in_when_the_server_requires_it(engine, smtp_server_with_logi
     right = settings_for(smtp=smtp_server_with_login, smtp_username=SMTP_USER, smtp_password=SMTP_PASSWORD)
     assert send_alerts(engine, right).sent == 1  # the failed send is retried, logged in this time
     assert len(smtp_server_with_login[2].messages) == 1
+
+
+def test_a_failed_summary_of_old_posts_is_tried_again(engine, webhook):
+    ids = store_and_classify(engine, [toot(1, CRISIS, published_at=utcnow() - timedelta(days=40))])
+    webhook.fail_next = 1
+    first = send_alerts(engine, settings_for(webhook))
+    assert (first.failed, first.quiet) == (1, 0)
+    second = send_alerts(engine, settings_for(webhook))
+    assert (second.failed, second.quiet) == (0, 1)
+    assert [m["count"] for m in webhook.received] == [1]
+    assert send_alerts(engine, settings_for(webhook)).quiet == 0
+    with transaction(engine) as s:
+        assert s.scalar(select(AlertSent.status).where(AlertSent.post_id == next(iter(ids.values())))) == "quiet"

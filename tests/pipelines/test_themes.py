@@ -71,18 +71,46 @@ def test_snapshot_themes_stores_one_row_per_day_and_rerun_replaces_it(engine):
 
     summary = snapshot_themes(engine, DAY)
 
-    assert summary.post_count == 7
-    assert summary.topic_volumes["carers"] == 7
+    # The level-2 post is held for review: until a moderator clears it, it counts nowhere.
+    assert summary.post_count == 6
+    assert summary.topic_volumes["carers"] == 6
     assert summary.topic_volumes["events"] == 6
-    assert summary.distress_rates["counts"]["2"] is None
+    assert summary.distress_rates["counts"]["2"] == 0
     with transaction(engine) as s:
         rows = s.scalars(select(ThemeSnapshot)).all()
         assert [(r.period, r.period_start, r.post_count) for r in rows] == [
-            ("day", datetime(2026, 11, 20, tzinfo=timezone.utc), 7)]
+            ("day", datetime(2026, 11, 20, tzinfo=timezone.utc), 6)]
         assert rows[0].topic_volumes == summary.topic_volumes
     snapshot_themes(engine, DAY)
     with transaction(engine) as s:
         assert len(s.scalars(select(ThemeSnapshot)).all()) == 1
+
+
+def approve_held(engine) -> None:
+    from store.models import ReviewItem
+    from store.review import approve
+
+    with transaction(engine) as s:
+        for item in s.scalars(select(ReviewItem).where(ReviewItem.state == "pending")).all():
+            approve(s, item.id, item.version, "mod")
+
+
+def test_held_hidden_and_deleted_posts_never_count(engine):
+    from store.models import Post as PostRow
+    from store.models import ReviewItem
+    from store.review import hide
+
+    posts = [toot(i, "Carer here: the peer workshop on care plan reviews was good", author=f"Carer {i}",
+                  published_at=NOON) for i in range(8)]
+    posts += [toot(20 + i, "I can't go on, my carer is away", author=f"Held {i}", published_at=NOON) for i in range(6)]
+    ids = store_and_classify(engine, posts)
+    with transaction(engine) as s:
+        for n in (0, 1):  # spam, hidden by a moderator
+            item = s.scalar(select(ReviewItem).where(ReviewItem.post_id == ids[posts[n].platform_id]))
+            hide(s, item.id, item.version, "mod")
+        s.get(PostRow, ids[posts[2].platform_id]).deleted_at = NOON
+    summary = snapshot_themes(engine, DAY)
+    assert summary.post_count == 5 and summary.distress_rates["counts"] == {"0": 5, "1": 0, "2": 0, "3": 0}
 
 
 def test_the_last_complete_day_and_week():
@@ -98,6 +126,7 @@ def test_the_dashboard_reads_the_snapshot_as_stored(engine):
     posts = [toot(i, "Carer here, the peer group helps", author=f"Carer {i}", published_at=NOON) for i in range(8)]
     posts += [toot(20 + i, "struggling with the carer role", author=f"Other {i}", published_at=NOON) for i in range(5)]
     store_and_classify(engine, posts)
+    approve_held(engine)  # level 1 is held; a moderator clears the five, so they count
     snapshot_themes(engine, DAY)
     with transaction(engine) as s:
         rows = from_snapshots(s.scalars(select(ThemeSnapshot)).all())

@@ -9,11 +9,9 @@ PostgreSQL, then the backoff on the next run and the recovery of a fixed source.
 
 from __future__ import annotations
 
-import threading
 import time
 import zlib
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import func, select
@@ -45,7 +43,7 @@ def _gzip_bomb() -> bytes:
 
 
 class FaultServer:
-    """One local server, one path per behaviour; counts requests per path."""
+    """One path per behaviour on the session's HTTP server; counts requests per path."""
 
     def __init__(self):
         self.hits: dict[str, int] = {}
@@ -54,6 +52,8 @@ class FaultServer:
         server = self
 
         def send(h, body: bytes, status: int = 200, headers: dict | None = None, length: int | None = None):
+            if length is not None:
+                h.close_connection = True  # a body shorter than its Content-Length ends with the connection
             h.send_response(status)
             h.send_header("Content-Type", "application/rss+xml; charset=utf-8")
             h.send_header("Content-Length", str(len(body) if length is None else length))
@@ -99,32 +99,33 @@ class FaultServer:
             "/100mb": huge,
         }
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                path = self.path.split("?")[0]
-                server.hits[path] = server.hits.get(path, 0) + 1
-                try:
-                    server.routes[path](self)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the collector hung up, as it should on a bad source
+    def attach(self, server) -> "FaultServer":
+        """Route every behaviour on `server` (a tests.http_fixture.FixtureServer); returns self."""
+        self.server = server
+        for path, handler in self.routes.items():
+            server.route(path, self._counted(path, handler))
+        return self
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+    def _counted(self, path, handler):
+        def counted(h):
+            self.hits[path] = self.hits.get(path, 0) + 1
+            handler(h)
+        return counted
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+        return self.server.url(path)
 
 
 @pytest.fixture(scope="module")
-def faults():
-    server = FaultServer()
-    yield server
-    server.httpd.shutdown()
-    server.httpd.server_close()
+def _fault_routes():
+    return FaultServer()  # the gzip bomb is built once per module
+
+
+@pytest.fixture
+def faults(_fault_routes, fixture_server):
+    _fault_routes.hits.clear()
+    _fault_routes.fixed.clear()
+    return _fault_routes.attach(fixture_server)
 
 
 # source name -> (path, options, expected error kind or None for stored, words the error must contain)

@@ -6,9 +6,7 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import yaml
@@ -31,28 +29,22 @@ def feed_xml(n: int) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Blog {n}</title>{items}</channel></rss>'.encode()
 
 
-class SlowFeeds(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
-        time.sleep(0.3)  # slow enough that a kill lands between sources
-        n = int(self.path.strip("/").split(".")[0].removeprefix("feed"))
-        body = feed_xml(n)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *a):
-        pass
+def _slow_feed(h) -> None:
+    time.sleep(0.3)  # slow enough that a kill lands between sources
+    n = int(h.path.split("?")[0].strip("/").split(".")[0].removeprefix("feed"))
+    body = feed_xml(n)
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body)
 
 
 @pytest.fixture
-def slow_feeds():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), SlowFeeds)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def slow_feeds(fixture_server):
+    for n in range(FEEDS):
+        fixture_server.route(f"/feed{n}.xml", _slow_feed)
+    return fixture_server.url("")
 
 
 def collect_cmd(database_url, sources_file):

@@ -35,34 +35,14 @@ def test_external_entities_never_read_a_local_file(tmp_path):
         assert SECRET not in " ".join(str(v) for v in (p.title, p.content_text, p.content_html, p.author))
 
 
-def test_external_entity_over_http_is_not_fetched(tmp_path):
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    hits = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(SECRET.encode())
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/dtd"
-        doctype = f'<!DOCTYPE rss SYSTEM "{url}/system" [<!ENTITY xxe SYSTEM "{url}/entity">]>'
-        posts = parse_feed(_feed(doctype, "Hello &xxe;", "Body"), "Entity blog", "https://entity.example/feed/")
-        time.sleep(0.2)
-        assert hits == []
-        assert all(SECRET not in (p.title or "") + p.content_text for p in posts)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def test_external_entity_over_http_is_not_fetched(fixture_server):
+    url = fixture_server.reply("/dtd/entity", SECRET.encode(), content_type="text/plain").rsplit("/", 1)[0]
+    fixture_server.reply("/dtd/system", SECRET.encode(), content_type="text/plain")
+    doctype = f'<!DOCTYPE rss SYSTEM "{url}/system" [<!ENTITY xxe SYSTEM "{url}/entity">]>'
+    posts = parse_feed(_feed(doctype, "Hello &xxe;", "Body"), "Entity blog", "https://entity.example/feed/")
+    time.sleep(0.2)
+    assert fixture_server.requests == []
+    assert all(SECRET not in (p.title or "") + p.content_text for p in posts)
 
 
 def test_billion_laughs_does_not_expand():

@@ -11,8 +11,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import select
@@ -43,33 +41,25 @@ def _statuses() -> bytes:
 
 
 @pytest.fixture
-def mastodon_server():
+def mastodon_server(fixture_server):
+    """A Mastodon instance on the session's HTTP server: one hashtag ok, one 500, one 401."""
     seen_auth: list[str] = []
     body = _statuses()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            seen_auth.append(self.headers.get("Authorization", ""))
-            path = self.path.split("?")[0]
-            status, reply = {
-                "/api/v1/timelines/tag/ok": (200, body),
-                "/api/v1/timelines/tag/broken": (500, b'{"error":"boom"}'),
-                "/api/v1/timelines/tag/refused": (401, b'{"error":"The access token is invalid"}'),
-            }.get(path, (404, b'{"error":"Record not found"}'))
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
+    def answer(status: int, reply: bytes):
+        def handler(h):
+            seen_auth.append(h.headers.get("Authorization", ""))
+            h.send_response(status)
+            h.send_header("Content-Type", "application/json")
+            h.send_header("Content-Length", str(len(reply)))
+            h.end_headers()
+            h.wfile.write(reply)
+        return handler
 
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", seen_auth
-    httpd.shutdown()
-    httpd.server_close()
+    fixture_server.route("/api/v1/timelines/tag/ok", answer(200, body))
+    fixture_server.route("/api/v1/timelines/tag/broken", answer(500, b'{"error":"boom"}'))
+    fixture_server.route("/api/v1/timelines/tag/refused", answer(401, b'{"error":"The access token is invalid"}'))
+    yield fixture_server.url(""), seen_auth
 
 
 def _everything_in(record: logging.LogRecord) -> str:
@@ -100,3 +90,57 @@ def test_no_token_or_post_text_in_logs_or_stored_errors(sqlite_engine, mastodon_
         stored += [run.error or "" for run in s.scalars(select(FetchRun))]
     assert any(stored)
     assert all(TOKEN not in e and PRIVATE not in e for e in stored)
+
+
+# --- The alert webhook's URL is a credential (Slack-style hooks carry their key in the path) --------
+
+HOOK_KEY = "T0PEER/B0FEED/hookkey-5e4d3c2b1a"
+
+
+@pytest.fixture
+def failing_webhook(fixture_server):
+    """A webhook endpoint whose path holds a key; it answers 404 (a revoked hook)."""
+    return fixture_server.reply(f"/services/{HOOK_KEY}", b"no_hook!!", status=404, content_type="text/plain")
+
+
+def _crisis_post(engine) -> None:
+    from store.classification import record_classifications
+    from store.posts import upsert_posts
+    from store.models import utcnow
+    from tests.store.helpers import blog_post
+
+    with transaction(engine) as s:  # published now: alerted on its own, not in a summary of old posts
+        upsert_posts(s, [blog_post(1, text=f"{PRIVATE}: tonight I will end it", published_at=utcnow())])
+        record_classifications(s, [(1, {"topics": [], "topic_scores": {}, "distress": 3, "distress_score": 0.99,
+                                        "needs_review": True, "reasons": ["crisis"], "model_version": "t"})])
+
+
+def test_no_webhook_key_in_logs_stored_errors_reports_or_the_cli(engine, failing_webhook, caplog, monkeypatch):
+    from typer.testing import CliRunner
+
+    from peerfeed.cli import app
+    from peerfeed.logs import configure_logging
+    from pipelines.alerts import send_alerts
+    from store.models import AlertSent
+
+    _crisis_post(engine)
+    settings = Settings(_env_file=None, alert_webhook_url=failing_webhook, database_url=str(engine.url.render_as_string(False)))
+    configure_logging(settings)  # what the CLI and the flows do first
+    caplog.set_level(logging.DEBUG)
+    report = send_alerts(engine, settings)
+    assert report.failed == 1 and "404" in report.errors[0]  # control: the send really failed
+    assert "127.0.0.1" in report.errors[0]  # the endpoint is named, by its host
+    assert any("HTTP Request" in r.getMessage() for r in caplog.records)  # control: httpx logged the call
+    logged = "\n".join(_everything_in(r) for r in caplog.records)
+    with transaction(engine) as s:
+        stored = [a.error or "" for a in s.scalars(select(AlertSent))]
+    assert stored and "404" in stored[0]
+    for text in [logged, *stored, *report.errors, repr(settings), str(settings)]:
+        assert HOOK_KEY not in text and "hookkey" not in text and PRIVATE not in text
+
+    monkeypatch.setenv("PEERFEED_ALERT_WEBHOOK_URL", failing_webhook)
+    with transaction(engine) as s:
+        s.execute(AlertSent.__table__.delete())
+    result = CliRunner().invoke(app, ["--db", settings.database_url, "alerts"])
+    assert result.exit_code == 1 and "failed 1" in result.output  # control
+    assert HOOK_KEY not in result.output and "hookkey" not in result.output
