@@ -304,6 +304,11 @@ def model_evaluate(
     evaluate(model_path=model_path, public=public, recipe=recipe)
 
 
+from peerfeed.channels_cli import feedgen_app  # noqa: E402 - the channels' commands (docs/channels.md)
+
+app.add_typer(feedgen_app, name="feedgen")
+
+
 def _mount_optional() -> None:
     """Sub-commands owned by other stages (users)."""
     try:

@@ -62,6 +62,15 @@ class Settings(BaseSettings):
     # source's back catalogue) are held without an alert each; moderators get one summary instead.
     alert_max_post_age_days: int = Field(default=7, ge=1)
 
+    # Channels (docs/channels.md). The Bluesky feed generator's public host name (and port, if not
+    # 443): its service DID is did:web:<host>, and Bluesky's AppView reaches it at https://<host>
+    # (http for a localhost name). The feeds are records of the community account, published with
+    # its handle and an app password (`peerfeed feedgen publish`), logging in at `feedgen_login_url`.
+    feedgen_hostname: str = "localhost:8503"
+    feedgen_handle: str | None = None
+    feedgen_app_password: SecretStr | None = None
+    feedgen_login_url: str = "https://bsky.social"
+
     # Dashboard
     digest_requires_sign_in: bool = False
     site_dir: Path = Path("site")

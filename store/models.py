@@ -347,3 +347,21 @@ class AlertSent(Base):
     error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed sends in a row
+
+
+class ChannelSetting(Base):
+    """How an admin set one outward channel (store/channels.py): on or paused, its options, what it
+    last published about itself (`state`), and which publisher holds it now (`lease_*`)."""
+
+    __tablename__ = "channel_settings"
+
+    channel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    options: Mapped[dict] = mapped_column(default=dict)
+    state: Mapped[dict] = mapped_column(default=dict)  # e.g. the Bluesky feed records and their owner
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(200))
+    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None]
+    paused_until: Mapped[datetime | None]  # a remote's rate limit: nothing is sent before then
+

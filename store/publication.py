@@ -57,6 +57,8 @@ class Channel:
     name: str
     kind: str
     reads_through: str  # the function that lists its posts through `cleared()`
+    platforms: tuple[str, ...] | None = None  # the platforms whose posts it carries (None: all)
+    reviewed_only: bool = False  # only posts a person approved (`cleared(reviewed_only=True)`)
 
 
 # Every outward channel. A new one is added here, and tests/store/test_publication_gate.py then
@@ -64,6 +66,7 @@ class Channel:
 CHANNELS = {
     "dashboard_digest": Channel("dashboard_digest", "live", "store.queries.digest"),
     "static_digest": Channel("static_digest", FILE, "store.digest.digest_entries"),
+    "bluesky_feed": Channel("bluesky_feed", "live", "store.feed.feed_page", platforms=("bluesky",)),
 }
 
 
