@@ -76,3 +76,25 @@ def feedgen_topics(ctx: typer.Context, topics: Optional[list[str]] = typer.Argum
             options["topics"] = list(dict.fromkeys(topics))
             configure_channel(s, "bluesky_feed", actor, options=options)
     typer.echo("topic feeds: " + (", ".join(options.get("topics") or []) or "none"))
+
+
+fediverse_app = typer.Typer(help="The community's fediverse account: boosts, link toots, take-downs.",
+                            no_args_is_help=True)
+
+
+@fediverse_app.command("publish")
+def fediverse_publish(ctx: typer.Context):
+    """One publisher run: reconcile, plan from the gate, boost/toot/undo (exactly once, rate limits honoured)."""
+    from pipelines.fediverse import run_fediverse
+
+    report = run_fediverse(_engine(ctx), _settings(ctx))
+    if report.busy:
+        typer.echo("another publisher is running on this channel; nothing done")
+        return
+    done = ", ".join(f"{n} {a}" for a, n in sorted(report.done.items())) or "nothing sent"
+    typer.echo(f"{done}; reconciled {report.reconciled}, cancelled {report.cancelled}, "
+               f"retrying {report.retried}, failed {report.failed}")
+    if report.paused_until:
+        typer.echo(f"paused by the instance's rate limit until {report.paused_until:%Y-%m-%d %H:%M:%S} UTC")
+    for error in report.errors:
+        typer.echo(f"error: {error}", err=True)

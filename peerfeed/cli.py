@@ -304,9 +304,10 @@ def model_evaluate(
     evaluate(model_path=model_path, public=public, recipe=recipe)
 
 
-from peerfeed.channels_cli import feedgen_app  # noqa: E402 - the channels' commands (docs/channels.md)
+from peerfeed.channels_cli import feedgen_app, fediverse_app  # noqa: E402 - the channels (docs/channels.md)
 
 app.add_typer(feedgen_app, name="feedgen")
+app.add_typer(fediverse_app, name="fediverse")
 
 
 def _mount_optional() -> None:

@@ -70,6 +70,18 @@ class Settings(BaseSettings):
     feedgen_handle: str | None = None
     feedgen_app_password: SecretStr | None = None
     feedgen_login_url: str = "https://bsky.social"
+    # The community's fediverse account (pipelines/fediverse.py): its instance and an access token
+    # with read and write scopes. Posts published more than `fediverse_max_age_days` ago are not put
+    # up; at most `fediverse_actions_per_run` writes a run, `fediverse_pause_s` apart, stopping while
+    # the instance's rate limit has `fediverse_ratelimit_reserve` requests or fewer left.
+    fediverse_instance_url: str | None = None
+    fediverse_access_token: SecretStr | None = None
+    fediverse_visibility: Literal["public", "unlisted"] = "public"
+    fediverse_max_age_days: int = Field(default=7, ge=1)
+    fediverse_actions_per_run: int = Field(default=30, ge=1)
+    fediverse_pause_s: float = Field(default=1.0, ge=0)
+    fediverse_ratelimit_reserve: int = Field(default=5, ge=0)
+    fediverse_lease_s: int = Field(default=300, ge=10)
 
     # Dashboard
     digest_requires_sign_in: bool = False

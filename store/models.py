@@ -365,3 +365,37 @@ class ChannelSetting(Base):
     lease_until: Mapped[datetime | None]
     paused_until: Mapped[datetime | None]  # a remote's rate limit: nothing is sent before then
 
+
+class OutboxAction(Base):
+    """One thing a remote channel's publisher means to do (boost, toot, undo, restate), exactly once.
+
+    `key` is unique, so an action is planned once; it is claimed and completed in separate
+    transactions, and a claim that never completed (a crash) is reconciled with the remote before it
+    is tried again (store/outbox.py, pipelines/fediverse.py).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_outbox_key"),
+        Index("ix_outbox_due", "channel", "state", "next_attempt_at"),
+        Index("ix_outbox_post", "post_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(200))  # publish:<post>:<n> | withdraw:<publication>:<n> | restate:...
+    action: Mapped[str] = mapped_column(String(20))  # boost | toot | unboost | delete | restate
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    publication_id: Mapped[int | None] = mapped_column(ForeignKey("publications.id", ondelete="SET NULL"))
+    cleared_by: Mapped[str | None] = mapped_column(String(20))  # the clearance a toot states
+    target: Mapped[str | None] = mapped_column(Text)  # the post to boost (its URI), the toot to delete...
+    remote_id: Mapped[str | None] = mapped_column(String(200))  # our status (or the boosted one) on the instance
+    remote_url: Mapped[str | None] = mapped_column(Text)  # where people see it
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending|claimed|done|cancelled|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None]
+    next_attempt_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None]

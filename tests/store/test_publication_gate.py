@@ -371,8 +371,26 @@ def _bluesky_feed(engine, site) -> set[int]:
     return {by_uri[u] for u in uris}
 
 
+def _fediverse(engine, site) -> set[int]:
+    """Run the fediverse publisher against an in-memory account; read back what it boosted and tooted."""
+    from pipelines.fediverse import run_fediverse
+    from tests.channels.fake_mastodon import FakeAccount
+
+    with transaction(engine) as s:
+        posts = s.execute(select(Post.id, Post.platform, Post.platform_id, Post.url)).all()
+    account = FakeAccount()
+    for _, platform, uri, _ in posts:
+        if platform == Platform.MASTODON.value:
+            account.know(uri)  # every Mastodon post can be found from the community's instance
+    report = run_fediverse(engine, site.model_copy(update={"fediverse_pause_s": 0}), account)
+    assert not report.errors
+    by_status = {account.known.get(uri): pid for pid, _, uri, _ in posts}
+    by_link = {url: pid for pid, _, _, url in posts}
+    return {by_status[i] for i in account.boosted} | {by_link[link] for link in account.links()}
+
+
 CHANNEL_CHECKS = {"dashboard_digest": _dashboard_digest, "static_digest": _static_digest,
-                  "bluesky_feed": _bluesky_feed}
+                  "bluesky_feed": _bluesky_feed, "fediverse": _fediverse}
 
 
 def test_every_registered_channel_has_a_check_here():

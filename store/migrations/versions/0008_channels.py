@@ -2,6 +2,8 @@
 
 - `channel_settings`: one row per outward channel: on or paused, its options, what it published
   about itself (the Bluesky feed records), and the lease of the one publisher running it.
+- `outbox`: the fediverse account's intended actions (boost, link toot, undo, restate), each with a
+  unique key, claimed and completed in separate transactions, so nothing is posted twice.
 
 Revision ID: 0008
 Revises: 0004
@@ -31,7 +33,37 @@ def upgrade() -> None:
         sa.Column("paused_until", store.models.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("channel"),
     )
+    op.create_table(
+        "outbox",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("channel", sa.String(length=40), nullable=False),
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.Column("action", sa.String(length=20), nullable=False),
+        sa.Column("post_id", sa.Integer(), nullable=True),
+        sa.Column("publication_id", sa.Integer(), nullable=True),
+        sa.Column("cleared_by", sa.String(length=20), nullable=True),
+        sa.Column("target", sa.Text(), nullable=True),
+        sa.Column("remote_id", sa.String(length=200), nullable=True),
+        sa.Column("remote_url", sa.Text(), nullable=True),
+        sa.Column("state", sa.String(length=20), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("claimed_by", sa.String(length=200), nullable=True),
+        sa.Column("claimed_at", store.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("next_attempt_at", store.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.Column("created_at", store.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("done_at", store.models.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["post_id"], ["posts.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["publication_id"], ["publications.id"], ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("key", name="uq_outbox_key"),
+    )
+    op.create_index("ix_outbox_due", "outbox", ["channel", "state", "next_attempt_at"])
+    op.create_index("ix_outbox_post", "outbox", ["post_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_outbox_post", table_name="outbox")
+    op.drop_index("ix_outbox_due", table_name="outbox")
+    op.drop_table("outbox")
     op.drop_table("channel_settings")
