@@ -98,3 +98,60 @@ def fediverse_publish(ctx: typer.Context):
         typer.echo(f"paused by the instance's rate limit until {report.paused_until:%Y-%m-%d %H:%M:%S} UTC")
     for error in report.errors:
         typer.echo(f"error: {error}", err=True)
+
+
+email_app = typer.Typer(help="The weekly email: sign-up pages, sending, a preview.", no_args_is_help=True)
+
+
+@email_app.command("serve")
+def email_serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host"),
+                port: int = typer.Option(8504, "--port")):
+    """Serve the sign-up, confirm and one-click unsubscribe pages (at PEERFEED_EMAIL_BASE_URL)."""
+    from pipelines.email_pages import email_pages_app
+    from pipelines.web import serve
+
+    typer.echo(f"Weekly email pages on http://{host}:{port}/ (emails link to {_settings(ctx).email_base_url})")
+    serve(email_pages_app(_engine(ctx), _settings(ctx)), host, port)
+
+
+@email_app.command("send")
+def email_send(ctx: typer.Context):
+    """Send last week's email to every confirmed subscriber not yet sent it (moderator-reviewed posts only)."""
+    from pipelines.newsletter import send_weekly_email
+
+    settings = _settings(ctx)
+    if not settings.smtp_host:
+        typer.echo("error: set PEERFEED_SMTP_HOST (and PEERFEED_EMAIL_FROM) to send the weekly email", err=True)
+        raise typer.Exit(2)
+    report = send_weekly_email(_engine(ctx), settings)
+    typer.echo(f"{report.key}: {report.posts} posts; sent {report.sent}, failed {report.failed}"
+               + (f", {report.interrupted} interrupted earlier (not sent again)" if report.interrupted else ""))
+    for error in report.errors[:10]:
+        typer.echo(f"error: {error}", err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@email_app.command("preview")
+def email_preview(ctx: typer.Context, out: Optional[str] = typer.Option(None, "--out",
+                  help="Folder for weekly.html and weekly.txt (default: <site folder>/email).")):
+    """Render the email due next Monday (this week's reviewed posts so far) to files; nothing is sent."""
+    from pathlib import Path
+
+    from pipelines.newsletter import preview_weekly
+
+    settings = _settings(ctx)
+    folder = Path(out) if out else Path(settings.site_dir) / "email"
+    paths, count = preview_weekly(_engine(ctx), settings, folder)
+    typer.echo(f"{count} moderator-reviewed posts -> {paths[0]} and {paths[1]}")
+
+
+@email_app.command("subscribers")
+def email_subscribers(ctx: typer.Context):
+    """How many readers have confirmed, and how many sign-ups wait for confirmation (no addresses shown)."""
+    from store.db import transaction
+    from store.subscribers import subscriber_counts
+
+    with transaction(_engine(ctx)) as s:
+        counts = subscriber_counts(s)
+    typer.echo(f"{counts['confirmed']} confirmed, {counts['waiting']} waiting for confirmation")

@@ -304,10 +304,11 @@ def model_evaluate(
     evaluate(model_path=model_path, public=public, recipe=recipe)
 
 
-from peerfeed.channels_cli import feedgen_app, fediverse_app  # noqa: E402 - the channels (docs/channels.md)
+from peerfeed.channels_cli import email_app, feedgen_app, fediverse_app  # noqa: E402 - docs/channels.md
 
 app.add_typer(feedgen_app, name="feedgen")
 app.add_typer(fediverse_app, name="fediverse")
+app.add_typer(email_app, name="email")
 
 
 def _mount_optional() -> None:

@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     fediverse_pause_s: float = Field(default=1.0, ge=0)
     fediverse_ratelimit_reserve: int = Field(default=5, ge=0)
     fediverse_lease_s: int = Field(default=300, ge=10)
+    # The weekly email (pipelines/newsletter.py), sent through the SMTP server above from
+    # `email_from` (default: smtp_from). Its sign-up, confirm and unsubscribe pages are served by
+    # `peerfeed email serve` at `email_base_url`, which every email links to.
+    email_from: str | None = None
+    email_base_url: str = "http://127.0.0.1:8504"
 
     # Dashboard
     digest_requires_sign_in: bool = False

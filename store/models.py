@@ -399,3 +399,53 @@ class OutboxAction(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     done_at: Mapped[datetime | None]
+
+
+class EmailSubscriber(Base):
+    """A reader of the weekly email. Confirmed only by following the link sent to the address (double
+    opt-in); unsubscribing deletes the row, and with it the address (store/subscribers.py)."""
+
+    __tablename__ = "email_subscribers"
+    __table_args__ = (
+        UniqueConstraint("email", name="uq_email_subscribers_email"),
+        UniqueConstraint("unsubscribe_token", name="uq_email_subscribers_unsubscribe"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    confirmed_at: Mapped[datetime | None]
+    confirm_hash: Mapped[str | None] = mapped_column(String(64))  # SHA-256 of the emailed token; None once used
+    confirm_sent_at: Mapped[datetime | None]
+    unsubscribe_token: Mapped[str] = mapped_column(String(64))  # in every email's unsubscribe link
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Mailing(Base):
+    """One weekly email: its period, and how far sending it has got."""
+
+    __tablename__ = "mailings"
+    __table_args__ = (UniqueConstraint("key", name="uq_mailings_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))  # weekly:<ISO year>-W<week>
+    period_start: Mapped[datetime]
+    period_end: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    posts: Mapped[int] = mapped_column(Integer, default=0)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MailingDelivery(Base):
+    """One mailing to one subscriber: written `sending` before the message goes, `sent` after. A crash
+    in between leaves `sending`, which is never sent again (an email cannot be taken back, and a
+    second copy is worse than a missing one)."""
+
+    __tablename__ = "mailing_deliveries"
+
+    mailing_id: Mapped[int] = mapped_column(ForeignKey("mailings.id", ondelete="CASCADE"), primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("email_subscribers.id", ondelete="CASCADE"),
+                                               primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))  # sending | sent | failed | unknown
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    error: Mapped[str | None] = mapped_column(Text)

@@ -68,6 +68,7 @@ CHANNELS = {
     "static_digest": Channel("static_digest", FILE, "store.digest.digest_entries"),
     "bluesky_feed": Channel("bluesky_feed", "live", "store.feed.feed_page", platforms=("bluesky",)),
     "fediverse": Channel("fediverse", REMOTE, "store.outbox.plan"),
+    "weekly_email": Channel("weekly_email", SENT, "store.digest.digest_entries", reviewed_only=True),
 }
 
 

@@ -389,8 +389,26 @@ def _fediverse(engine, site) -> set[int]:
     return {by_status[i] for i in account.boosted} | {by_link[link] for link in account.links()}
 
 
+def _weekly_email(engine, site) -> set[int]:
+    """Send the weekly email to one subscriber through a real SMTP server; read the posts it links."""
+    from pipelines.newsletter import send_weekly_email
+    from store.subscribers import confirm, subscribe
+    from tests.channels.mailbox import LocalSMTP, links
+
+    with transaction(engine) as s:
+        signup = subscribe(s, "reader@peerfeed.example")
+        confirm(s, signup.confirm_token)
+        by_url = dict(s.execute(select(Post.url, Post.id)).all())
+    with LocalSMTP() as smtp:
+        settings = site.model_copy(update={"smtp_host": smtp.host, "smtp_port": smtp.port})
+        report = send_weekly_email(engine, settings, now=utcnow() + timedelta(days=7))  # the week just approved
+        assert not report.errors
+        (message,) = smtp.to("reader@peerfeed.example")
+    return {by_url[u] for u in links(message) if u in by_url}
+
+
 CHANNEL_CHECKS = {"dashboard_digest": _dashboard_digest, "static_digest": _static_digest,
-                  "bluesky_feed": _bluesky_feed, "fediverse": _fediverse}
+                  "bluesky_feed": _bluesky_feed, "fediverse": _fediverse, "weekly_email": _weekly_email}
 
 
 def test_every_registered_channel_has_a_check_here():
