@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 from collectors.sanitize import html_to_text
 from peerfeed.dedupe import http_url
 from peerfeed.settings import Settings
+from store.channels import channel_enabled
 from store.db import transaction
 from store.digest import DigestEntry, digest_entries
 from store.models import utcnow
@@ -196,6 +197,7 @@ class MailingReport:
     sent: int = 0
     failed: int = 0
     interrupted: int = 0  # left `sending` by a crash: not sent again
+    paused: bool = False  # an admin paused the channel: nothing was sent
     errors: list[str] = field(default_factory=list)
 
 
@@ -207,6 +209,9 @@ def send_weekly_email(engine: Engine, settings: Settings, now: datetime | None =
     report = MailingReport(key)
     with transaction(engine) as s:
         forget_unconfirmed(s, now)
+        if not channel_enabled(s, CHANNEL):
+            report.paused = True
+            return report
         mailing = mailing_for(s, key, start, end, now)
         report.interrupted = give_up_on_interrupted(s, mailing.id)
         mailing_id, location = mailing.id, f"mailing:{key}"

@@ -237,3 +237,14 @@ def test_plain_replaces_links_and_addresses():
     assert plain("see https://x.example/a?b=1, www.y.example or z.example/p; mail a@b.example", 200) == \
         "see [link] [link] or [link] mail [address]"
     assert plain("e.g. this is fine", 200) == "e.g. this is fine"
+
+
+def test_a_paused_email_sends_nothing(community, settings, smtp, monkeypatch):
+    from store.channels import configure_channel
+
+    week_of_posts(community, monkeypatch)
+    subscribed(community, "reader@example.org")
+    with transaction(community) as s:
+        configure_channel(s, "weekly_email", "admin.dee", enabled=False)
+    report = send_weekly_email(community, settings, now=MONDAY)
+    assert report.paused and smtp.messages == []
