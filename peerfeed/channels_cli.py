@@ -100,6 +100,17 @@ def fediverse_publish(ctx: typer.Context):
         typer.echo(f"error: {error}", err=True)
 
 
+@fediverse_app.command("preview")
+def fediverse_preview(ctx: typer.Context):
+    """What the next run would boost, toot or take down, with each toot's text; nothing is sent or recorded."""
+    from pipelines.fediverse import preview_outbox
+
+    actions = preview_outbox(_engine(ctx), _settings(ctx))
+    for block in actions:
+        typer.echo(block + "\n")
+    typer.echo(f"{len(actions)} actions would be carried out by `peerfeed fediverse publish`.")
+
+
 email_app = typer.Typer(help="The weekly email: sign-up pages, sending, a preview.", no_args_is_help=True)
 
 

@@ -251,7 +251,11 @@ def demo(
     if no_dashboard:
         return
     from dashboard.launch import run_dashboard
+    from peerfeed.demo_channels import start_channels
+    from store.db import make_engine
 
+    typer.echo("")
+    start_channels(make_engine(settings.database_url), settings, echo=typer.echo)  # served while the dashboard runs
     typer.echo(f"\nOpening the dashboard at http://127.0.0.1:{port}  (Ctrl-C to stop)")
     for line in summary.sign_in_lines:
         typer.echo(line)

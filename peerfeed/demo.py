@@ -63,6 +63,10 @@ def prepare_demo(settings: Settings, echo: Callable[[str], None] = print) -> Dem
     for period in ("daily", "weekly"):
         paths = publish_digest(engine, settings, period=period)
     echo(f"Published the digest feed: {paths.atom}")
+    from peerfeed.demo_channels import write_previews
+
+    for line in write_previews(engine, settings):  # the channels' outputs (docs/channels.md)
+        echo(line)
     try:
         from dashboard.accounts import ensure_demo_users
     except ImportError:

@@ -14,13 +14,14 @@ Pages are rendered by Jinja2 with autoescape, and forbid scripts, frames and oth
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 
 from jinja2 import Environment
 from sqlalchemy.engine import Engine
 
 from peerfeed.settings import Settings
-from pipelines.newsletter import send_confirmation, templates
+from pipelines.newsletter import current_email_html, send_confirmation, templates
 from store.db import transaction
 from store.subscribers import BadAddress, confirm, subscribe, unsubscribe
 
@@ -31,8 +32,9 @@ HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", 
            "Cache-Control": "no-store"}
 
 
-def email_pages_app(engine: Engine, settings: Settings):
-    """The pages as an ASGI app (Starlette)."""
+def email_pages_app(engine: Engine, settings: Settings, preview: bool = False):
+    """The pages as an ASGI app (Starlette). With `preview` (the demo), `GET /preview` also shows the
+    email due next Monday as it stands now (moderator-reviewed posts only, like the email itself)."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.requests import Request
@@ -111,4 +113,15 @@ def email_pages_app(engine: Engine, settings: Settings):
                                   "and delete your address.", "Unsubscribe"), methods=["GET"]),
         Route("/unsubscribe", do_unsubscribe, methods=["POST"]),
     ]
+    if preview:
+        def show_preview(request: Request) -> HTMLResponse:
+            body, count = current_email_html(engine, settings)
+            if not count:  # say why it is empty, and how to fill it, above the email
+                note = ('<p style="margin:0;padding:1rem;background:#fff4e5;font-family:system-ui,sans-serif">'
+                        "Preview: no post has been reviewed by a moderator this week, and the email carries only "
+                        "those. Approve a post in the dashboard's review queue, then reload this page.</p>")
+                body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note, body, count=1)
+            return HTMLResponse(body, headers=HEADERS)
+
+        routes.append(Route("/preview", show_preview))
     return Starlette(routes=routes)

@@ -98,6 +98,36 @@ def link_toot(post: outbox.PostForToot, cleared_by: str) -> tuple[str, str | Non
     return text, warning
 
 
+def preview_outbox(engine: Engine, settings: Settings, now: datetime | None = None) -> list[str]:
+    """What the account's next run would do, one block of text per action, without doing or
+    recording anything (the plan is made in a transaction that is rolled back)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    now = now or utcnow()
+    out: list[str] = []
+    with Session(engine) as s:
+        try:
+            outbox.plan(s, CHANNEL, now - timedelta(days=settings.fediverse_max_age_days),
+                        publish_new=channel_enabled(s, CHANNEL), now=now)
+            planned = s.scalars(select(outbox.OutboxAction).where(outbox.OutboxAction.channel == CHANNEL,
+                                                                  outbox.OutboxAction.state == outbox.PENDING)
+                                .order_by(outbox.OutboxAction.id)).all()
+            for action in planned:
+                post = outbox.post_for_toot(s, action.post_id) if action.post_id else None
+                if action.action == outbox.TOOT and post is not None and http_url(post.url):
+                    text, warning = link_toot(post, action.cleared_by)
+                    out.append(f"TOOT ({settings.fediverse_visibility})"
+                               + (f" with content warning: {warning}" if warning else "") + "\n" + text)
+                elif action.action == outbox.BOOST:
+                    out.append(f"BOOST {action.target}\n(found on the community's instance by its address)")
+                else:
+                    out.append(f"{action.action.upper()} {action.target}")
+        finally:
+            s.rollback()
+    return out
+
+
 # --- one run ---------------------------------------------------------------------------------------------
 
 def run_fediverse(engine: Engine, settings: Settings, account: FediverseAccount | None = None,

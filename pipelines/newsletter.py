@@ -268,6 +268,15 @@ def _send_batch(engine, settings, connect, mailing_id: int, batch: list[Recipien
         report.errors.append(error)
 
 
+def current_email_html(engine: Engine, settings: Settings, now: datetime | None = None) -> tuple[str, int]:
+    """The HTML part of the email due next Monday as it stands now, and how many posts it holds
+    (nothing sent or recorded)."""
+    _, start, end = week_of((now or utcnow()) + timedelta(days=7))
+    with transaction(engine) as s:
+        entries = digest_entries(s, start, end, reviewed_only=True)
+    return render_weekly(entries, start, end, unsubscribe_url(settings, "preview")).html, len(entries)
+
+
 def preview_weekly(engine: Engine, settings: Settings, folder, now: datetime | None = None):
     """Write the email due next Monday (this week's reviewed posts so far), as a subscriber would get
     it, to `folder`/weekly.html and .txt (the unsubscribe link is a placeholder). Nothing is sent or

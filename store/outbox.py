@@ -157,7 +157,7 @@ def abandoned(session: Session, channel: str) -> list[int]:
                                                               OutboxAction.state == CLAIMED).order_by(OutboxAction.id)))
 
 
-def _post_for_toot(session: Session, post_id: int) -> PostForToot | None:
+def post_for_toot(session: Session, post_id: int) -> PostForToot | None:
     row = session.execute(select(Post, Source.name).outerjoin(Source, Source.id == Post.source_id)
                           .where(Post.id == post_id)).first()
     if row is None:
@@ -223,7 +223,7 @@ def cancel(session: Session, action_id: int, now: datetime | None = None) -> Non
 
 
 def _claimed(session: Session, row: OutboxAction) -> Claimed:
-    post = _post_for_toot(session, row.post_id) if row.post_id else None
+    post = post_for_toot(session, row.post_id) if row.post_id else None
     return Claimed(row.id, row.key, row.action, post, row.cleared_by, row.target, row.remote_id, row.attempts)
 
 
