@@ -19,8 +19,9 @@ engine = data.engine(settings.database_url)
 NAMES = {"bluesky_feed": "Bluesky custom feed", "fediverse": "Fediverse account", "weekly_email": "Weekly email"}
 
 st.title("Channels")
-st.caption("Every channel lists only what the publication gate clears, and says how each post was cleared. "
-           "Pausing a channel stops new posts going out; posts taken down still leave at once.")
+st.caption("Every channel lists only what the publication gate clears and says how its posts are cleared (the "
+           "feed in its description, link toots and emails on each post; the email carries only posts a moderator "
+           "reviewed). Pausing a channel stops new posts going out; posts taken down still leave.")
 flash = st.session_state.pop("channels_flash", None)
 if flash:
     st.success(flash)
