@@ -35,6 +35,9 @@ if viewer is not None or not settings.digest_requires_sign_in:
     pages["Read"] = [digest]
 if viewer is not None and viewer.is_staff:
     pages["Community"] = [themes, sources]
+if viewer is not None and viewer.role == "admin":  # the outward channels: Bluesky feed, fediverse, email
+    pages["Community"].append(st.Page("app_pages/channels.py", title="Channels", icon=":material/campaign:",
+                                      url_path="channels"))
 pages["You"] = [account] if viewer is not None else [sign_in]
 
 st.navigation(pages).run()

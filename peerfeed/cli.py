@@ -269,7 +269,7 @@ def export(ctx: typer.Context, format: str = typer.Option("jsonl", "--format", h
 
 @app.command("digest")
 def digest_cmd(ctx: typer.Context, period: str = typer.Option("daily", "--period", help="daily or weekly.")):
-    """Publish approved posts as an Atom feed and a static HTML page under the site folder."""
+    """Publish cleared posts as an Atom feed and a static HTML page under the site folder."""
     from pipelines.digest import publish_digest
 
     if period not in ("daily", "weekly"):
@@ -411,7 +411,11 @@ def demo(
     if no_dashboard:
         return
     from dashboard.launch import run_dashboard
+    from peerfeed.demo_channels import start_channels
+    from store.db import make_engine
 
+    typer.echo("")
+    start_channels(make_engine(settings.database_url), settings, echo=typer.echo)  # served while the dashboard runs
     typer.echo(f"\nOpening the dashboard at http://127.0.0.1:{port}  (Ctrl-C to stop)")
     for line in summary.sign_in_lines:
         typer.echo(line)
@@ -474,6 +478,13 @@ def model_evaluate(
     path = model_path or _settings(ctx).model_path
     _load_model(path)  # one clear line when the file is missing or broken
     evaluate(model_path=path, public=public, recipe=recipe)
+
+
+from peerfeed.channels_cli import email_app, feedgen_app, fediverse_app  # noqa: E402 - docs/channels.md
+
+app.add_typer(feedgen_app, name="feedgen")
+app.add_typer(fediverse_app, name="fediverse")
+app.add_typer(email_app, name="email")
 
 
 def _mount_users() -> None:

@@ -65,7 +65,10 @@ def prepare_demo(settings: Settings, echo: Callable[[str], None] = print) -> Dem
         paths = publish_digest(engine, settings, period=period)
     echo(f"Published the digest feed: {paths.atom}")
     from dashboard.accounts import ensure_demo_users
+    from peerfeed.demo_channels import write_previews
 
+    for line in write_previews(engine, settings):  # the channels' outputs (docs/channels.md)
+        echo(line)
     for username, role, password in ensure_demo_users(engine):
         summary.sign_in_lines.append(f"  sign in as {username} / {password}  ({role})")
     engine.dispose()

@@ -105,6 +105,32 @@ class Settings(BaseSettings):
     # source's back catalogue) are held without an alert each; moderators get one summary instead.
     alert_max_post_age_days: int = Field(default=7, ge=1)
 
+    # Channels (docs/channels.md). The Bluesky feed generator's public host name (and port, if not
+    # 443): its service DID is did:web:<host>, and Bluesky's AppView reaches it at https://<host>
+    # (http for a localhost name). The feeds are records of the community account, published with
+    # its handle and an app password (`peerfeed feedgen publish`), logging in at `feedgen_login_url`.
+    feedgen_hostname: str = "localhost:8503"
+    feedgen_handle: str | None = None
+    feedgen_app_password: SecretStr | None = None
+    feedgen_login_url: str = "https://bsky.social"
+    # The community's fediverse account (pipelines/fediverse.py): its instance and an access token
+    # with read and write scopes. Posts published more than `fediverse_max_age_days` ago are not put
+    # up; at most `fediverse_actions_per_run` writes a run, `fediverse_pause_s` apart, stopping while
+    # the instance's rate limit has `fediverse_ratelimit_reserve` requests or fewer left.
+    fediverse_instance_url: str | None = None
+    fediverse_access_token: SecretStr | None = None
+    fediverse_visibility: Literal["public", "unlisted"] = "public"
+    fediverse_max_age_days: int = Field(default=7, ge=1)
+    fediverse_actions_per_run: int = Field(default=30, ge=1)
+    fediverse_pause_s: float = Field(default=1.0, ge=0)
+    fediverse_ratelimit_reserve: int = Field(default=5, ge=0)
+    fediverse_lease_s: int = Field(default=300, ge=10)
+    # The weekly email (pipelines/newsletter.py), sent through the SMTP server above from
+    # `email_from` (default: smtp_from). Its sign-up, confirm and unsubscribe pages are served by
+    # `peerfeed email serve` at `email_base_url`, which every email links to.
+    email_from: str | None = None
+    email_base_url: str = "http://127.0.0.1:8504"
+
     # Dashboard
     digest_requires_sign_in: bool = False
     site_dir: Path = Path("site")

@@ -8,6 +8,8 @@
   with a high or crisis post is stored.
 - `alert`, `digest`, `themes`, `deletions`, `retrain`: one task each over pipelines.alerts / digest /
   themes / deletions / retraining.
+- `fediverse`, `weekly-email`: one task each over pipelines.fediverse / newsletter (docs/channels.md);
+  both keep their own exactly-once records, so neither is retried by Prefect.
 
 Every flow takes `database_url` (default: PEERFEED_DATABASE_URL); other settings come from the
 environment of the process that runs it, so no secret ever becomes a flow parameter.
@@ -41,6 +43,8 @@ from pipelines.classifying import ClassifyReport, classify_range, name_current_m
 from pipelines.collecting import SourceReport, collect_one, prepare_sources
 from pipelines.deletions import check_deletions
 from pipelines.digest import publish_digest
+from pipelines.fediverse import run_fediverse
+from pipelines.newsletter import send_weekly_email
 from pipelines.retraining import DEFAULT_MIN_LABELS, retrain_from_labels
 from pipelines.run_records import (alert_rows, classify_rows, collect_rows, deletion_rows, digest_rows, record,
                                    retrain_rows, themes_rows)
@@ -389,4 +393,35 @@ def retrain_flow(min_labels: int = DEFAULT_MIN_LABELS, database_url: str | None 
     rows, summary = retrain_rows(report)
     record("retrain-report", rows, summary)
     get_run_logger().info(summary)
+    return report
+
+
+@task(name="fediverse-publish", cache_policy=NONE)
+def fediverse_task(database_url: str) -> dict:
+    """One fediverse publisher run: reconcile, plan from the gate, boost, toot and take down."""
+    return asdict(run_fediverse(engine_for(database_url), flow_settings(database_url)))
+
+
+@flow(name="fediverse")
+def fediverse_flow(database_url: str | None = None) -> dict:
+    """Put cleared posts on the community's fediverse account and take down what is no longer cleared."""
+    report = fediverse_task(flow_settings(database_url).database_url)
+    for error in report["errors"][:10]:
+        get_run_logger().warning("fediverse: %s", error)
+    return report
+
+
+@task(name="send-weekly-email", cache_policy=NONE)
+def weekly_email_task(database_url: str) -> dict:
+    """Send last week's email to every confirmed subscriber not yet sent it."""
+    return asdict(send_weekly_email(engine_for(database_url), flow_settings(database_url)))
+
+
+@flow(name="weekly-email")
+def weekly_email_flow(database_url: str | None = None) -> dict:
+    """The weekly email of moderator-reviewed posts; a rerun resumes it and never sends anyone two."""
+    report = weekly_email_task(flow_settings(database_url).database_url)
+    if report["failed"]:
+        get_run_logger().warning("weekly email: %d sends failed and will be retried: %s", report["failed"],
+                                 report["errors"][:5])
     return report

@@ -31,8 +31,10 @@ class DigestEntry:
     cleared_by: str  # "moderator" or "model": each channel tells readers which
 
 
-def digest_entries(session: Session, since: datetime, until: datetime, limit: int = 300) -> list[DigestEntry]:
-    """Posts approved in [since, until) that the gate clears, newest published first.
+def digest_entries(session: Session, since: datetime, until: datetime, limit: int = 300,
+                   reviewed_only: bool = False) -> list[DigestEntry]:
+    """Posts approved in [since, until) that the gate clears, newest published first (with
+    `reviewed_only`, only those a person approved: the weekly email's).
 
     The period is by approval, not publication: a post held for review a few days enters the next
     digest after a moderator approves it, instead of never appearing.
@@ -43,7 +45,7 @@ def digest_entries(session: Session, since: datetime, until: datetime, limit: in
         .join(ReviewItem, ReviewItem.post_id == Post.id)
         .outerjoin(Classification, Classification.post_id == Post.id)
         .outerjoin(Source, Source.id == Post.source_id)
-        .where(cleared(), ReviewItem.decided_at >= since, ReviewItem.decided_at < until)
+        .where(cleared(reviewed_only), ReviewItem.decided_at >= since, ReviewItem.decided_at < until)
         .order_by(Post.published_at.desc(), Post.id.desc())
         .limit(limit)
     )

@@ -354,3 +354,105 @@ class AlertSent(Base):
     error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed sends in a row
+
+
+class ChannelSetting(Base):
+    """How an admin set one outward channel (store/channels.py): on or paused, its options, what it
+    last published about itself (`state`), and which publisher holds it now (`lease_*`)."""
+
+    __tablename__ = "channel_settings"
+
+    channel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    options: Mapped[dict] = mapped_column(default=dict)
+    state: Mapped[dict] = mapped_column(default=dict)  # e.g. the Bluesky feed records and their owner
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(200))
+    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None]
+    paused_until: Mapped[datetime | None]  # a remote's rate limit: nothing is sent before then
+
+
+class OutboxAction(Base):
+    """One thing a remote channel's publisher means to do (boost, toot, undo, restate), exactly once.
+
+    `key` is unique, so an action is planned once; it is claimed and completed in separate
+    transactions, and a claim that never completed (a crash) is reconciled with the remote before it
+    is tried again (store/outbox.py, pipelines/fediverse.py).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_outbox_key"),
+        Index("ix_outbox_due", "channel", "state", "next_attempt_at"),
+        Index("ix_outbox_post", "post_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(200))  # publish:<post>:<n> | withdraw:<publication>:<n> | restate:...
+    action: Mapped[str] = mapped_column(String(20))  # boost | toot | unboost | delete | restate
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    publication_id: Mapped[int | None] = mapped_column(ForeignKey("publications.id", ondelete="SET NULL"))
+    cleared_by: Mapped[str | None] = mapped_column(String(20))  # the clearance a toot states
+    target: Mapped[str | None] = mapped_column(Text)  # the post to boost (its URI), the toot to delete...
+    remote_id: Mapped[str | None] = mapped_column(String(200))  # our status (or the boosted one) on the instance
+    remote_url: Mapped[str | None] = mapped_column(Text)  # where people see it
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending|claimed|done|cancelled|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None]
+    next_attempt_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None]
+
+
+class EmailSubscriber(Base):
+    """A reader of the weekly email. Confirmed only by following the link sent to the address (double
+    opt-in); unsubscribing deletes the row, and with it the address (store/subscribers.py)."""
+
+    __tablename__ = "email_subscribers"
+    __table_args__ = (
+        UniqueConstraint("email", name="uq_email_subscribers_email"),
+        UniqueConstraint("unsubscribe_token", name="uq_email_subscribers_unsubscribe"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    confirmed_at: Mapped[datetime | None]
+    confirm_hash: Mapped[str | None] = mapped_column(String(64))  # SHA-256 of the emailed token; None once used
+    confirm_sent_at: Mapped[datetime | None]
+    unsubscribe_token: Mapped[str] = mapped_column(String(64))  # in every email's unsubscribe link
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Mailing(Base):
+    """One weekly email: its period, and how far sending it has got."""
+
+    __tablename__ = "mailings"
+    __table_args__ = (UniqueConstraint("key", name="uq_mailings_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))  # weekly:<ISO year>-W<week>
+    period_start: Mapped[datetime]
+    period_end: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    posts: Mapped[int] = mapped_column(Integer, default=0)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MailingDelivery(Base):
+    """One mailing to one subscriber: written `sending` before the message goes, `sent` after. A crash
+    in between leaves `sending`, which is never sent again (an email cannot be taken back, and a
+    second copy is worse than a missing one)."""
+
+    __tablename__ = "mailing_deliveries"
+
+    mailing_id: Mapped[int] = mapped_column(ForeignKey("mailings.id", ondelete="CASCADE"), primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("email_subscribers.id", ondelete="CASCADE"),
+                                               primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))  # sending | sent | failed | unknown
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    error: Mapped[str | None] = mapped_column(Text)

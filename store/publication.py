@@ -57,6 +57,8 @@ class Channel:
     name: str
     kind: str
     reads_through: str  # the function that lists its posts through `cleared()`
+    platforms: tuple[str, ...] | None = None  # the platforms whose posts it carries (None: all)
+    reviewed_only: bool = False  # only posts a person approved (`cleared(reviewed_only=True)`)
 
 
 # Every outward channel. A new one is added here, and tests/store/test_publication_gate.py then
@@ -64,6 +66,9 @@ class Channel:
 CHANNELS = {
     "dashboard_digest": Channel("dashboard_digest", "live", "store.queries.digest"),
     "static_digest": Channel("static_digest", FILE, "store.digest.digest_entries"),
+    "bluesky_feed": Channel("bluesky_feed", "live", "store.feed.feed_page", platforms=("bluesky",)),
+    "fediverse": Channel("fediverse", REMOTE, "store.outbox.plan"),
+    "weekly_email": Channel("weekly_email", SENT, "store.digest.digest_entries", reviewed_only=True),
 }
 
 
@@ -142,6 +147,27 @@ def record_publication(session: Session, channel: str, location: str, posts: Map
                         .values(withdrawn_at=now, withdraw_reason="rebuilt")
                         .execution_options(synchronize_session=False))
     session.flush()
+
+
+def record_copy(session: Session, channel: str, location: str, post_id: int, cleared_by: str,
+                kind: str = REMOTE, now: datetime | None = None) -> int:
+    """Record one copy of one post (a boost, a toot, a post in a mailing), leaving every other post at
+    `location` alone (unlike `record_publication`, which says what a whole file holds). A copy that
+    was withdrawn and is made again is reopened. Returns the publication id."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}: add it to store.publication.CHANNELS")
+    now = now or utcnow()
+    row = session.scalar(select(Publication).where(Publication.channel == channel, Publication.location == location,
+                                                   Publication.post_id == post_id))
+    if row is None:
+        row = Publication(channel=channel, kind=kind, location=location, post_id=post_id, cleared_by=cleared_by,
+                          published_at=now)
+        session.add(row)
+    else:
+        row.kind, row.cleared_by, row.published_at, row.withdrawn_at, row.withdraw_reason = (
+            kind, cleared_by, now, None, None)
+    session.flush()
+    return row.id
 
 
 def _uncleared_copies(kinds: tuple[str, ...], channel: str | None = None):

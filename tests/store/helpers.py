@@ -53,3 +53,19 @@ class Result:
         self.needs_review = distress > 0 if needs_review is None else needs_review
         self.reasons = [f"level {distress} test reason"]
         self.model_version = "test-1"
+
+
+def skeet(n: int, text: str, **kw) -> Post:
+    """A Bluesky post as the collector stores it (at:// URI in DID form)."""
+    defaults = dict(
+        platform=Platform.BLUESKY,
+        platform_id=f"at://did:plc:peerfeedtestsam/app.bsky.feed.post/3kpost{n:04d}",
+        source="bluesky #peersupport",
+        url=f"https://bsky.app/profile/sam.example/post/3kpost{n:04d}",
+        author="Sam",
+        content_html=f"<p>{text}</p>",
+        content_text=text,
+        published_at=T0 + timedelta(minutes=n),
+    )
+    defaults.update(kw)
+    return Post(**defaults)

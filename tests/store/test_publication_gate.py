@@ -26,7 +26,7 @@ from store.posts import apply_deletions, judged_text, text_hash, upsert_posts
 from store.publication import CHANNELS, clearances, is_cleared
 from store.queries import digest
 from store.review import ReviewConflict, approve, correct, escalate, hide
-from tests.store.helpers import Result, blog_post
+from tests.store.helpers import Result, blog_post, skeet, toot
 
 pytestmark = pytest.mark.usefixtures("moderators")
 
@@ -286,26 +286,46 @@ def test_a_rebuild_closes_the_copies_it_no_longer_holds_and_a_crash_before_scrub
 
 # --- every channel reads through the gate ---------------------------------------------------------------
 
+BUILDERS = {Platform.RSS: blog_post, Platform.MASTODON: toot, Platform.BLUESKY: skeet}
+
+
 def _world(engine):
-    """Posts in every state the store knows; returns (ids by name, ids the gate should clear)."""
+    """Posts in every state the store knows, on every platform; returns (ids by "platform:name",
+    ids the gate should clear). A channel's check is compared with the gate restricted to what the
+    channel carries (its platforms, reviewed-only): `_expected`."""
     names = ["model_ok", "human_ok", "held", "hidden", "escalated", "deleted", "edited", "human_then_edited",
              "failed", "old_model", "needs_review"]
-    posts = {n: blog_post(i, f"{CALM} ({n})", published_at=utcnow()) for i, n in enumerate(names)}
+    posts = {f"{platform.value}:{n}": build(i, f"{CALM} ({platform.value} {n})", published_at=utcnow())
+             for platform, build in BUILDERS.items() for i, n in enumerate(names)}
     by_key = stored(engine, *posts.values())
-    ids = {n: by_key[p.platform_id] for n, p in posts.items()}
-    read(engine, {ids["held"]: 2, ids["human_ok"]: 1, ids["escalated"]: 3}, version="current")
+    ids = {key: by_key[p.platform_id] for key, p in posts.items()}
+    of = lambda name: [ids[f"{p.value}:{name}"] for p in BUILDERS]  # noqa: E731
+    levels = {pid: level for name, level in (("held", 2), ("human_ok", 1), ("escalated", 3)) for pid in of(name)}
+    read(engine, levels, version="current")
     with transaction(engine) as s:
-        record_classification_failure(s, ids["failed"], "boom", "current")
-        record_classifications(s, [(ids["needs_review"], result(needs_review=True)),
-                                   (ids["old_model"], result(model_version="old"))])
+        for pid in of("failed"):
+            record_classification_failure(s, pid, "boom", "current")
+        record_classifications(s, [(pid, result(needs_review=True)) for pid in of("needs_review")]
+                               + [(pid, result(model_version="old")) for pid in of("old_model")])
         for name, act in (("human_ok", approve), ("hidden", hide), ("escalated", escalate),
                           ("human_then_edited", approve)):
-            it = item(s, ids[name])
-            act(s, it.id, it.version, "mod.alex")
-        apply_deletions(s, [Deletion(Platform.RSS, posts["deleted"].platform_id, "blog")])
-        upsert_posts(s, [replace(posts["edited"], content_text=CRISIS),
-                         replace(posts["human_then_edited"], content_text=CRISIS + " (2)")])
-    return ids, {ids["model_ok"], ids["human_ok"]}
+            for pid in of(name):
+                it = item(s, pid)
+                act(s, it.id, it.version, "mod.alex")
+        for platform in BUILDERS:
+            apply_deletions(s, [Deletion(platform, posts[f"{platform.value}:deleted"].platform_id, "src")])
+            upsert_posts(s, [replace(posts[f"{platform.value}:edited"], content_text=CRISIS),
+                             replace(posts[f"{platform.value}:human_then_edited"], content_text=CRISIS + " (2)")])
+    return ids, set(of("model_ok")) | set(of("human_ok"))
+
+
+def _expected(engine, channel: str, ids: dict[str, int]) -> set[int]:
+    """What the gate says `channel` must show of the world."""
+    spec = CHANNELS[channel]
+    with transaction(engine) as s:
+        gate = clearances(s, ids.values(), reviewed_only=spec.reviewed_only)
+    return {pid for key, pid in ids.items()
+            if pid in gate and (spec.platforms is None or key.split(":")[0] in spec.platforms)}
 
 
 def result(**kw):
@@ -328,7 +348,67 @@ def _static_digest(engine, site) -> set[int]:
     return in_files(publish_digest(engine, site, "weekly"))
 
 
-CHANNEL_CHECKS = {"dashboard_digest": _dashboard_digest, "static_digest": _static_digest}
+def _bluesky_feed(engine, site) -> set[int]:
+    """Page through the feed generator's skeleton over HTTP (two posts a page) and map URIs to posts."""
+    import httpx
+
+    from pipelines.feedgen import MAIN_FEED, feed_uri, feedgen_app, service_did
+    from pipelines.web import BackgroundServer
+
+    with transaction(engine) as s:
+        by_uri = dict(s.execute(select(Post.platform_id, Post.id)).all())
+    feed = feed_uri(service_did(site), MAIN_FEED)
+    uris, cursor = [], None
+    with BackgroundServer(feedgen_app(engine, site)) as server, httpx.Client(base_url=server.url) as client:
+        while True:
+            page = client.get("/xrpc/app.bsky.feed.getFeedSkeleton",
+                              params={"feed": feed, "limit": 2, **({"cursor": cursor} if cursor else {})}).json()
+            uris += [entry["post"] for entry in page["feed"]]
+            cursor = page.get("cursor")
+            if not cursor:
+                break
+    assert len(uris) == len(set(uris)), "a post listed twice across pages"
+    return {by_uri[u] for u in uris}
+
+
+def _fediverse(engine, site) -> set[int]:
+    """Run the fediverse publisher against an in-memory account; read back what it boosted and tooted."""
+    from pipelines.fediverse import run_fediverse
+    from tests.channels.fake_mastodon import FakeAccount
+
+    with transaction(engine) as s:
+        posts = s.execute(select(Post.id, Post.platform, Post.platform_id, Post.url)).all()
+    account = FakeAccount()
+    for _, platform, uri, _ in posts:
+        if platform == Platform.MASTODON.value:
+            account.know(uri)  # every Mastodon post can be found from the community's instance
+    report = run_fediverse(engine, site.model_copy(update={"fediverse_pause_s": 0}), account)
+    assert not report.errors
+    by_status = {account.known.get(uri): pid for pid, _, uri, _ in posts}
+    by_link = {url: pid for pid, _, _, url in posts}
+    return {by_status[i] for i in account.boosted} | {by_link[link] for link in account.links()}
+
+
+def _weekly_email(engine, site) -> set[int]:
+    """Send the weekly email to one subscriber through a real SMTP server; read the posts it links."""
+    from pipelines.newsletter import send_weekly_email
+    from store.subscribers import confirm, subscribe
+    from tests.channels.mailbox import LocalSMTP, links
+
+    with transaction(engine) as s:
+        signup = subscribe(s, "reader@peerfeed.example")
+        confirm(s, signup.confirm_token)
+        by_url = dict(s.execute(select(Post.url, Post.id)).all())
+    with LocalSMTP() as smtp:
+        settings = site.model_copy(update={"smtp_host": smtp.host, "smtp_port": smtp.port})
+        report = send_weekly_email(engine, settings, now=utcnow() + timedelta(days=7))  # the week just approved
+        assert not report.errors
+        (message,) = smtp.to("reader@peerfeed.example")
+    return {by_url[u] for u in links(message) if u in by_url}
+
+
+CHANNEL_CHECKS = {"dashboard_digest": _dashboard_digest, "static_digest": _static_digest,
+                  "bluesky_feed": _bluesky_feed, "fediverse": _fediverse, "weekly_email": _weekly_email}
 
 
 def test_every_registered_channel_has_a_check_here():
@@ -337,9 +417,12 @@ def test_every_registered_channel_has_a_check_here():
 
 @pytest.mark.parametrize("channel", sorted(CHANNEL_CHECKS))
 def test_each_channel_shows_exactly_the_cleared_posts(engine, site, channel):
-    ids, expected = _world(engine)
+    ids, cleared_posts = _world(engine)
     with transaction(engine) as s:
-        assert set(clearances(s, ids.values())) == expected
+        assert set(clearances(s, ids.values())) == cleared_posts
+        assert set(clearances(s, ids.values(), reviewed_only=True)) == {v for k, v in ids.items() if "human_ok" in k}
+    expected = _expected(engine, channel, ids)
+    assert expected, "the world has posts this channel should carry"
     assert CHANNEL_CHECKS[channel](engine, site) == expected
 
 
