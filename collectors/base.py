@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -47,10 +49,26 @@ class FetchResult:
     error_kind: ErrorKind | None = None
     error: str | None = None
     retry_after_s: float | None = None
+    # Items left out because they could not be read ("status 123: KeyError"; never their text).
+    # The rest of the fetch is stored and the cursor moves past them: one bad item costs only itself.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.error_kind is None
+
+
+def describe_crash(exc: BaseException) -> str:
+    """An exception as its type and the innermost line that raised it, never its message.
+
+    Messages of library exceptions can quote what they choked on (post text, SQL parameters), and
+    post text is health data: it never goes into a log, a traceback or a stored error.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return type(exc).__name__
+    last = frames[-1]
+    return f"{type(exc).__name__} at {Path(last.filename).name}:{last.lineno} ({last.name})"
 
 
 def fetch_source(

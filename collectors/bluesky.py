@@ -292,12 +292,13 @@ def fetch_bluesky(
     except Exception as exc:  # noqa: BLE001 - classify_error re-raises what is a bug
         return _error_result(source, state, exc, doing)
 
-    posts, bad = posts_from_items(items, source.name)
+    skipped: list[str] = []
+    posts, bad = posts_from_items(items, source.name, skipped)
     if bad and not posts and items:
         return _error_result(source, state, ValueError(f"none of {len(items)} posts could be read"), "parsing")
     new_state = SourceState(etag=state.etag, last_modified=state.last_modified,
                             cursor=new_listing.dump(), url=state.url)
-    return FetchResult(source=source.name, posts=posts, state=new_state, http_status=200)
+    return FetchResult(source=source.name, posts=posts, state=new_state, http_status=200, skipped=skipped)
 
 
 def check_deleted(

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from atproto_client.models.dot_dict import DotDict
 
+from collectors.clean_text import clean_post
 from collectors.sanitize import clean_html
 from peerfeed.dedupe import canonical_url
 from peerfeed.records import Platform, Post
@@ -212,7 +213,7 @@ def post_from_view(view, source: str, reposted_by: str | None = None) -> Post:
     warn = [v for v in labels if v in _SENSITIVE_LABELS]
     langs = getattr(record, "langs", None) or ()
     url = web_url(handle, uri)
-    return Post(
+    return clean_post(Post(
         platform=Platform.BLUESKY,
         platform_id=uri,
         source=source,
@@ -243,7 +244,7 @@ def post_from_view(view, source: str, reposted_by: str | None = None) -> Post:
             "repost_count": getattr(view, "repost_count", None),
             "reply_count": getattr(view, "reply_count", None),
         },
-    )
+    ))
 
 
 def reposted_by(item) -> str | None:
@@ -266,11 +267,12 @@ def sort_time(item) -> datetime | None:
     return parse_time(getattr(post, "indexed_at", None))
 
 
-def posts_from_items(items, source: str) -> tuple[list[Post], int]:
+def posts_from_items(items, source: str, skipped: list[str] | None = None) -> tuple[list[Post], int]:
     """Posts from feed items or post views, each original post once; returns (posts, unusable count).
 
     A repost becomes the original post (a repost of a post already in the list adds nothing);
-    a post view that cannot be parsed is logged with its id and skipped, never the whole page.
+    a post view that cannot be parsed is described in `skipped` (never with its text) and left
+    out, never the whole page.
     """
     posts: list[Post] = []
     seen: set[str] = set()
@@ -282,9 +284,13 @@ def posts_from_items(items, source: str) -> tuple[list[Post], int]:
             continue
         try:
             post = post_from_view(view, source, reposted_by=reposted_by(item))
-        except BlueskyParseError as exc:
+        except Exception as exc:  # noqa: BLE001 - one post costs only itself; a message may quote text
             bad += 1
-            log.warning("unusable Bluesky post skipped: %s", exc, extra={"source": source, "post_id": uri})
+            why = str(exc) if isinstance(exc, BlueskyParseError) else type(exc).__name__
+            problem = f"post {uri if isinstance(uri, str) else '?'}: {why}"
+            log.warning("unusable Bluesky post skipped source=%s problem=%s", source, problem)
+            if skipped is not None:
+                skipped.append(problem)
             continue
         seen.add(post.platform_id)
         posts.append(post)

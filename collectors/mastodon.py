@@ -225,10 +225,12 @@ def _collect(
         failure.apply(result)
     if bad:
         where = _where(source, responses, plan.endpoint)
+        result.skipped.extend(bad)
         for problem in bad:
             # One odd status must not stall the source (an error result stores nothing and keeps
-            # the cursor), so it is logged and skipped unless nothing on the pages was usable.
-            log.warning("mastodon status skipped: %s", problem, extra={"source": source.name, "url": where})
+            # the cursor), so it is recorded and skipped unless nothing on the pages was usable.
+            log.warning("mastodon status skipped source=%s url=%s problem=%s", source.name, where, problem,
+                        extra={"source": source.name, "url": where})
         if result.error_kind is None and not result.posts and len(bad) == entries:
             result.error_kind = ErrorKind.PARSE
             result.error = f"{where}: no usable statuses; {len(bad)} malformed: " + "; ".join(bad[:3])

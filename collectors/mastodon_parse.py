@@ -21,15 +21,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
+from collectors.clean_text import clean_post
 from collectors.sanitize import clean_html, html_to_text
 from peerfeed.dedupe import canonical_url, http_url
 from peerfeed.records import Platform, Post
 
 VISIBLE = {"public", "unlisted"}
+# A date this far ahead is a broken clock (or a hostile server), not a post from the future: it
+# would pin the post to the top of every list for years.
+MAX_FUTURE = timedelta(days=1)
+
+
+class StatusError(ValueError):
+    """A status lacks what a `Post` needs; the message names the field, never the text."""
 
 _ANCHOR = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -104,8 +112,11 @@ def parse_statuses(
             continue
         try:
             post = status_to_post(original, source, timeline_id=entry_id)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            page.bad.append(f"status {entry_id}: {type(exc).__name__}: {exc}")
+        except StatusError as exc:
+            page.bad.append(f"status {entry_id}: {exc}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one status costs only itself; messages may quote text
+            page.bad.append(f"status {entry_id}: {type(exc).__name__}")
             continue
         if booster:
             _add_booster(post, booster)
@@ -114,11 +125,18 @@ def parse_statuses(
     return page
 
 
-def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str | None = None) -> Post:
-    """One original (not a boost wrapper) status as a `Post`; raises KeyError/ValueError if malformed."""
-    uri = status["uri"]
+def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str | None = None,
+                   now: datetime | None = None) -> Post:
+    """One original (not a boost wrapper) status as a `Post`, every text cleaned (collectors/clean_text.py).
+
+    Raises StatusError (or KeyError/TypeError on a shape that is not a status) when it is malformed.
+    A `created_at` more than a day ahead of `now` becomes `now`, with `extra["date_estimated"]`.
+    """
+    uri = status.get("uri")
     if not isinstance(uri, str) or not uri:
-        raise ValueError("status has no uri")
+        raise StatusError("no uri")
+    if status.get("id") in (None, ""):
+        raise StatusError("no id")
     # The instance controls these: only http(s) links survive (a status URI is always one).
     url = http_url(status.get("url")) or http_url(uri) or ""
     account = status.get("account") or {}
@@ -138,7 +156,15 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
     ]
     if media:
         extra["media"] = media
-    return Post(
+    now = now or datetime.now(timezone.utc)
+    if status.get("created_at") in (None, ""):
+        raise StatusError("no created_at")
+    published = _when(status["created_at"], "created_at")
+    if published is None or published > now + MAX_FUTURE:
+        published = now
+        extra["date_estimated"] = True
+    edited = _when(status.get("edited_at"), "edited_at") if status.get("edited_at") else None
+    return clean_post(Post(
         platform=Platform.MASTODON,
         platform_id=uri,
         source=source,
@@ -147,8 +173,8 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
         author_url=http_url(account.get("url")),
         content_html=clean_html(raw_html, base_url=url),
         content_text=html_to_text(raw_html),
-        published_at=_when(status["created_at"]),
-        updated_at=_when(status["edited_at"]) if status.get("edited_at") else None,
+        published_at=published,
+        updated_at=edited if edited is None or edited <= now + MAX_FUTURE else None,
         canonical_url=canonical_url(url),
         tags=tuple(dict.fromkeys(t["name"].lower() for t in status.get("tags") or () if t.get("name"))),
         language=status.get("language") or None,
@@ -159,18 +185,30 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
         links=_links(raw_html, status.get("card")),
         mentions=tuple(dict.fromkeys(a for a in map(_acct, status.get("mentions") or ()) if a)),
         extra=extra,
-    )
+    ))
 
 
-def _when(value: Any) -> datetime:
-    """Mastodon.py hands us aware datetimes; raw JSON has ISO strings with a Z."""
+def _when(value: Any, name: str) -> datetime | None:
+    """Mastodon.py hands us aware datetimes; raw JSON has ISO strings with a Z.
+
+    None when the value is missing or cannot be a UTC time (year 9999 at -01:00 overflows);
+    StatusError when it is not a date at all.
+    """
+    if value is None or value == "":
+        return None
     if isinstance(value, datetime):
         when = value
     else:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        try:
+            when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            raise StatusError(f"{name} is not an ISO 8601 date") from None
     if when.tzinfo is None:
-        raise ValueError(f"created_at {value!r} has no time zone")
-    return when.astimezone(timezone.utc)
+        raise StatusError(f"{name} has no time zone")
+    try:
+        return when.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _acct(account: Mapping[str, Any] | None) -> str | None:

@@ -25,6 +25,7 @@ import feedparser
 import httpx
 
 from collectors.base import ErrorKind, FetchResult, SourceState
+from collectors.clean_text import clean_post
 from collectors.http import FetchError, fetch_url
 from collectors.sanitize import clean_html, html_to_text, text_to_html
 from peerfeed.dedupe import canonical_url
@@ -59,18 +60,21 @@ def parse_feed(
     url: str,
     headers: dict | None = None,
     now: datetime | None = None,
+    skipped: list[str] | None = None,
 ) -> list[Post]:
     """Turn feed bytes into sanitized Posts; raise FeedParseError when nothing usable is there.
 
     A feed feedparser calls "bozo" (ill-formed) still counts if it yields entries. `url` is where the
     bytes came from: relative links resolve against it. An entry without a usable date gets `now`
     (the fetch time) and `extra["date_estimated"] = True`, so the store can keep the first-seen date.
+    An entry that cannot be turned into a post is left out and described (never with its text) in
+    `skipped`, when given: one bad entry costs only itself.
     """
     now = now or datetime.now(timezone.utc)
     headers = {str(k).lower(): str(v) for k, v in (headers or {}).items()}
     headers.setdefault("content-location", url)
     parsed = feedparser.parse(
-        io.BytesIO(data),  # a str would make feedparser treat it as a URL or a path
+        io.BytesIO(safe_charrefs(data)),  # a str would make feedparser treat it as a URL or a path
         response_headers=headers,
         sanitize_html=False,
         # nh3 resolves relative links in the same pass as it sanitizes (see _entry_to_post).
@@ -94,7 +98,37 @@ def parse_feed(
         return []
     feed = parsed.get("feed") or {}
     doc_bases = {url, urljoin(url, headers["content-location"])}
-    return [_entry_to_post(entry, feed, source_name, url, doc_bases, now) for entry in entries]
+    posts = []
+    for n, entry in enumerate(entries, 1):
+        try:
+            posts.append(_entry_to_post(entry, feed, source_name, url, doc_bases, now))
+        except Exception as exc:  # noqa: BLE001 - one entry must not cost the feed; the type says enough
+            problem = f"entry {n}: {type(exc).__name__}"
+            if skipped is None:
+                log.warning("feed entry skipped source=%s url=%s problem=%s", source_name, url, problem)
+            else:
+                skipped.append(problem)
+    if entries and not posts:
+        raise FeedParseError(f"{source_name}: none of the {len(entries)} entries in {url} could be read")
+    return posts
+
+
+# A character reference to a surrogate, to NUL or past U+10FFFF: feedparser's loose parser raises
+# on the first (chr(0xD800).encode fails), and no store can keep the others.
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _charref_fix(match: re.Match) -> bytes:
+    hex_, dec = match.groups()
+    code = int(hex_, 16) if hex_ else int(dec)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group()
+
+
+def safe_charrefs(data: bytes) -> bytes:
+    """`data` with character references no text can hold (`&#xD800;`, `&#0;`) made U+FFFD."""
+    return _CHARREF.sub(_charref_fix, data) if b"&#" in data else data
 
 
 def fetch_feed(
@@ -153,8 +187,9 @@ def fetch_feed(
         url=response.permanent_url or state.url,
     )
     body, warning = _repair_utf8(response.body, response.headers.get("content-type", ""))
+    skipped: list[str] = []
     try:
-        posts = parse_feed(body, source.name, response.url, headers=dict(response.headers))
+        posts = parse_feed(body, source.name, response.url, headers=dict(response.headers), skipped=skipped)
     except FeedParseError as exc:
         return FetchResult(
             source=source.name,
@@ -171,7 +206,8 @@ def fetch_feed(
         # recorded, so someone can tell the blog's owner.
         warning = f"{source.name}: {warning} ({response.url})"
         log.warning(warning, extra={"source": source.name, "url": response.url})
-    return FetchResult(source=source.name, posts=posts, state=new_state, http_status=response.status, error=warning)
+    return FetchResult(source=source.name, posts=posts, state=new_state, http_status=response.status, error=warning,
+                       skipped=skipped)
 
 
 def _comment_threads(posts: list[Post], source: SourceConfig, settings: Settings, state: SourceState,
@@ -354,27 +390,4 @@ def _entry_to_post(entry, feed, source_name: str, feed_url: str, doc_bases: set[
         links=links,
         extra=extra,
     )
-    return _without_control_chars(post)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TEXT_FIELDS = ("platform_id", "url", "author", "content_html", "content_text", "title", "author_url",
-                "canonical_url", "thread_url")
-
-
-def _without_control_chars(post: Post) -> Post:
-    """Drop C0 control characters (XML forbids them; PostgreSQL refuses NUL in text).
-
-    A loose parse of a broken feed can let them through, and one would fail the source's whole
-    transaction in the store, every time.
-    """
-    changes = {}
-    for name in _TEXT_FIELDS:
-        value = getattr(post, name)
-        if value and _CONTROL.search(value):
-            changes[name] = _CONTROL.sub("", value)
-    for name in ("tags", "links"):
-        values = getattr(post, name)
-        if any(_CONTROL.search(v) for v in values):
-            changes[name] = tuple(_CONTROL.sub("", v) for v in values)
-    return replace(post, **changes) if changes else post
+    return clean_post(post)

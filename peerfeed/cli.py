@@ -111,13 +111,18 @@ def collect(
     except (SourceConfigError, LookupError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+    from pipelines.collecting import summary
+
     for r in reports:
         line = f"{r.source}: {r.status}, {r.new} new, {r.updated} updated"
+        if r.skipped:
+            line += f", {r.skipped} skipped"
         if r.error:
             line += f" [{r.error_kind}] {r.error.splitlines()[0]}"
         typer.echo(line)
-    failed = sum(r.error is not None for r in reports)
-    typer.echo(f"{len(reports)} sources, {sum(r.new for r in reports)} new posts, {failed} failed")
+    typer.echo(summary(reports))
+    if any(r.failed for r in reports):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -93,6 +93,9 @@ class Source(Base):
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Items the last fetch left out (unreadable, or refused by the store), listed without their text
+    # (migration 0005). The fetch itself was stored and the cursor moved past them.
+    last_warning: Mapped[str | None] = mapped_column(Text)
 
 
 class Post(Base):
@@ -130,6 +133,10 @@ class Post(Base):
     updated_at: Mapped[datetime | None]
     collected_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+    # What the collector knew beyond the columns (migration 0005): the status id on the source's
+    # instance (for re-checks on any server), media descriptions (alt text), the quoted post, who
+    # boosted or reposted it, the Bluesky CID. See peerfeed/records.py.
+    extra: Mapped[dict | None] = mapped_column(JSON)
 
     source: Mapped[Source | None] = relationship()
     classification: Mapped[Classification | None] = relationship(back_populates="post", uselist=False)
@@ -239,6 +246,7 @@ class FetchRun(Base):
     items_new: Mapped[int] = mapped_column(Integer, default=0)
     items_updated: Mapped[int] = mapped_column(Integer, default=0)
     items_deleted: Mapped[int] = mapped_column(Integer, default=0)
+    items_skipped: Mapped[int | None] = mapped_column(Integer, default=0)  # migration 0005
     cursor: Mapped[str | None] = mapped_column(Text)
     etag: Mapped[str | None] = mapped_column(Text)
     http_status: Mapped[int | None] = mapped_column(Integer)

@@ -18,7 +18,7 @@ BATCH = 500
 # Columns that a re-fetch may change; anything else is fixed at first sight.
 _MUTABLE = ("url", "title", "author", "author_url", "content_html", "content_text", "content_warning",
             "sensitive", "language", "tags", "links", "reply_to", "thread_url", "updated_at", "canonical_url",
-            "fingerprint")
+            "fingerprint", "extra")
 
 
 @dataclass
@@ -58,6 +58,7 @@ def _row(post: records.Post, source_id: int | None) -> dict:
         "thread_url": http_url(post.thread_url),
         "published_at": post.published_at,
         "updated_at": post.updated_at,
+        "extra": dict(post.extra) if post.extra else None,
     }
 
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Sequence
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from collectors.base import FetchResult, SourceState
@@ -100,16 +101,77 @@ def backoff(failures: int, retry_after_s: float | None = None) -> timedelta:
     return delay
 
 
+# What a bad value makes the database driver raise: a refused character (UnicodeEncodeError on
+# SQLite, psycopg's DataError for a NUL on PostgreSQL), a value out of range, a type it cannot bind.
+STORE_ERRORS = (SQLAlchemyError, UnicodeError, ValueError, TypeError, OverflowError)
+MAX_SKIPPED_LISTED = 20
+
+
+def printable_id(platform_id: str, limit: int = 200) -> str:
+    """A post id safe to put in a message and a text column (escaped, never the post's text)."""
+    return platform_id[:limit].encode("ascii", "backslashreplace").decode("ascii")
+
+
+def storable(message: str | None) -> str | None:
+    """An error or warning message any text column takes: no NUL, no lone surrogate."""
+    if message is None:
+        return None
+    return message.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
+def upsert_posts_isolating(session: Session, posts, source_id: int | None) -> tuple[UpsertCounts, list[str]]:
+    """`upsert_posts`, but a post the database refuses costs only itself.
+
+    The batch is tried in a savepoint; if the database refuses it, each post is tried in its own
+    savepoint and the refused ones are returned as "post <id>: <error type>" (never their text,
+    never the driver's message, which quotes the parameters).
+    """
+    try:
+        with session.begin_nested():
+            return upsert_posts(session, posts, source_id), []
+    except STORE_ERRORS:
+        pass
+    counts, refused = UpsertCounts(), []
+    for post in posts:
+        try:
+            with session.begin_nested():
+                counts += upsert_posts(session, [post], source_id)
+        except STORE_ERRORS as exc:
+            cause = getattr(exc, "orig", None) or exc
+            refused.append(f"post {printable_id(post.platform_id)}: refused by the store ({type(cause).__name__})")
+    return counts, refused
+
+
+def skipped_summary(skipped: Sequence[str]) -> str | None:
+    """One line for the source's health: how many items were left out, and the first few."""
+    if not skipped:
+        return None
+    listed = "; ".join(skipped[:MAX_SKIPPED_LISTED])
+    more = f"; and {len(skipped) - MAX_SKIPPED_LISTED} more" if len(skipped) > MAX_SKIPPED_LISTED else ""
+    return storable(f"{len(skipped)} item(s) skipped: {listed}{more}")
+
+
 def record_fetch(session: Session, source_id: int, run_id: int, result: FetchResult,
                  now: datetime | None = None) -> UpsertCounts:
-    """Store one fetch's posts, deletions and the source's health in the caller's transaction."""
+    """Store one fetch's posts, deletions and the source's health in the caller's transaction.
+
+    Items the collector could not read (`result.skipped`) and posts the database refuses are left
+    out and listed on the source (`last_warning`) and the run (`items_skipped`); the rest is stored
+    and the cursor moves on, so one bad item never stalls a source.
+    """
     now = now or utcnow()
     src = session.get(Source, source_id)
     run = session.get(FetchRun, run_id)
     counts = UpsertCounts()
     deleted = 0
+    skipped = list(result.skipped)
+    # Write first: on SQLite this takes the write lock (waiting for it) before the savepoints below,
+    # which would otherwise start a read transaction that cannot be upgraded while another writes.
+    src.last_fetched_at = now
+    session.flush()
     if result.ok:
-        counts = upsert_posts(session, result.posts, source_id)
+        counts, refused = upsert_posts_isolating(session, result.posts, source_id)
+        skipped += refused
         deleted = apply_deletions(session, result.deletions, now)
         st = result.state
         if not result.not_modified:
@@ -128,13 +190,15 @@ def record_fetch(session: Session, source_id: int, run_id: int, result: FetchRes
         src.consecutive_failures = (src.consecutive_failures or 0) + 1
         src.last_status = "error"
         src.last_error_kind = result.error_kind.value if result.error_kind else "unknown"
-        src.last_error = result.error
+        src.last_error = storable(result.error)
         src.next_attempt_at = now + backoff(src.consecutive_failures, result.retry_after_s)
     src.last_fetched_at = now
+    src.last_warning = skipped_summary(skipped)
     run.finished_at = now
     run.status = src.last_status
     run.error_kind = src.last_error_kind if not result.ok else None
-    run.error = result.error
+    run.error = storable(result.error) if result.error else src.last_warning
+    run.items_skipped = len(skipped)
     run.items_new, run.items_updated, run.items_deleted = counts.new, counts.updated, deleted
     run.cursor, run.etag, run.http_status = src.cursor, src.etag, result.http_status
     return counts
