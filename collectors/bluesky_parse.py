@@ -257,14 +257,23 @@ def reposted_by(item) -> str | None:
 
 
 def sort_time(item) -> datetime | None:
-    """When a feed item entered the listing: the repost time for a repost, else the post's indexedAt."""
+    """Where a feed item sits in an AppView listing: the repost time for a repost, else the post's
+    sortAt, which is the earlier of its createdAt and indexedAt.
+
+    A phone whose clock is behind posts with an old createdAt: the post is indexed after a run
+    but sorts below what that run saw (collectors/bluesky.py reads an overlap window for it).
+    """
     reason = getattr(item, "reason", None)
     if _type_of(reason) == _REPOST:
         t = parse_time(getattr(reason, "indexed_at", None))
         if t:
             return t
     post = getattr(item, "post", item)
-    return parse_time(getattr(post, "indexed_at", None))
+    indexed = parse_time(getattr(post, "indexed_at", None))
+    created = parse_time(getattr(getattr(post, "record", None), "created_at", None))
+    if created is not None and (indexed is None or created < indexed):
+        return created
+    return indexed
 
 
 def posts_from_items(items, source: str, skipped: list[str] | None = None) -> tuple[list[Post], int]:
