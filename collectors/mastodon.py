@@ -3,12 +3,19 @@
 `fetch_mastodon` is the collector contract (see collectors/base.py): it never raises for a bad
 source; failures come back as a `FetchResult` with an `ErrorKind`.
 
-Incremental fetching: `state.cursor` holds the newest timeline id seen. A later run asks for
-`min_id=<cursor>` (the statuses just after it, oldest first) and follows the server's `Link: rel=prev`
-header page by page, so a gap after downtime is walked through in order and never skipped. At most
-`options.max_pages` (default 5) pages are read per run; the rest waits for the next run, which starts
-where this one stopped. A first run (no cursor) reads `options.first_pages` (default 1) pages back
-from the newest.
+Incremental fetching: `state.cursor` (a `TimelineCursor`) holds the newest timeline id seen. A later
+run asks for `min_id=<newest>` (the statuses just after it, oldest first) and follows the server's
+`Link: rel=prev` header page by page, so a gap after downtime is walked through in order and never
+skipped. At most `options.max_pages` (default 5) pages are read per run; the rest waits for the next
+run, which starts where this one stopped. A first run (no cursor) reads `options.first_pages`
+(default 1) pages back from the newest.
+
+`min_id` never returns a status again, so once caught up a run also re-reads the newest page
+(`options.overlap_pages`, default 1; 0 turns it off) and returns what changed there since the last
+run, by each entry's `edited_at` kept in the cursor (`recent`): an edit of a recent status, and a
+status that federated late and was given an id below the cursor (Mastodon dates a remote status's
+id by its created_at). Edits and deletions further back are found by `recheck`
+(collectors/mastodon_deletions.py), by status id on the source's own instance.
 
 Source options: `tag` (hashtag), `acct` or `account_id` (account), `list_id` (list), `limit` (page
 size, server default 20, at most 40), `max_pages`, `first_pages`, `auth` (send the access token;
@@ -27,9 +34,10 @@ starts from the old cursor again; either way nothing is skipped. A single malfor
 
 from __future__ import annotations
 
+import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -55,8 +63,47 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_PAGES = 5
 DEFAULT_FIRST_PAGES = 1
 DEFAULT_RATELIMIT_RESERVE = 2
+DEFAULT_OVERLAP_PAGES = 1
 _HASHTAG = re.compile(r"[\w\u00b7\u200c]+")  # Mastodon's hashtag characters: word chars, middle dot, ZWNJ
 _ID = re.compile(r"[0-9A-Za-z_-]+")
+
+
+@dataclass
+class TimelineCursor:
+    """A Mastodon source's position: the newest timeline id seen, and the newest page's entries
+    (timeline id -> edit mark, see mastodon_parse.edit_mark) as the last run saw them.
+
+    Stored as JSON in `SourceState.cursor`; a cursor from before the overlap (a bare id) loads with
+    `recent` None, and that run records the newest page without returning it again.
+    """
+
+    newest: str | None = None
+    recent: dict[str, str] | None = None
+
+    @classmethod
+    def load(cls, text: str | None) -> "TimelineCursor":
+        if not text:
+            return cls()
+        if not text.startswith("{"):
+            return cls(newest=text)
+        try:
+            data = json.loads(text)
+            recent = data.get("recent")
+            return cls(newest=data.get("newest") or None,
+                       recent={str(k): str(v) for k, v in recent.items()} if isinstance(recent, dict) else None)
+        except (ValueError, AttributeError):
+            log.warning("unreadable Mastodon cursor ignored")
+            return cls()
+
+    def dump(self) -> str | None:
+        if self.newest is None and not self.recent:
+            return None
+        return json.dumps({"newest": self.newest, "recent": self.recent or {}}, separators=(",", ":"))
+
+
+def newest_id(state: SourceState) -> str | None:
+    """The newest timeline id a Mastodon source's state has seen."""
+    return TimelineCursor.load(state.cursor).newest
 
 
 @dataclass(frozen=True)
@@ -108,6 +155,7 @@ def _options(source: SourceConfig) -> dict[str, Any]:
         max_pages = max(1, int(opts.get("max_pages", DEFAULT_MAX_PAGES)))
         first_pages = max(1, int(opts.get("first_pages", DEFAULT_FIRST_PAGES)))
         reserve = max(0, int(opts.get("ratelimit_reserve", DEFAULT_RATELIMIT_RESERVE)))
+        overlap_pages = max(0, int(opts.get("overlap_pages", DEFAULT_OVERLAP_PAGES)))
     except (TypeError, ValueError) as exc:
         raise FetchFailure(
             ErrorKind.CONFIG, f"mastodon source {source.name!r}: limit/max_pages/first_pages must be numbers ({exc})"
@@ -126,6 +174,7 @@ def _options(source: SourceConfig) -> dict[str, Any]:
         "max_pages": max_pages,
         "first_pages": first_pages,
         "reserve": reserve,
+        "overlap_pages": overlap_pages,
         "auth": (source.kind == "list") if auth is None else bool(auth),
     }
 
@@ -182,8 +231,10 @@ def _collect(
     result: FetchResult,
     responses: ResponseLog,
 ) -> None:
-    """Read pages into `result`, moving `result.state.cursor` after each page that parsed."""
-    cursor = state.cursor
+    """Read pages into `result`, moving `result.state.cursor` after each page that parsed, then
+    (once caught up) re-read the newest page for edits and late arrivals."""
+    saved = TimelineCursor.load(state.cursor)
+    cursor = saved.newest
     seen: dict[str, Post] = {}
     params: dict[str, Any] = {}
     if options["limit"] is not None:
@@ -193,10 +244,17 @@ def _collect(
         step, pages_allowed = "fetch_previous", options["max_pages"]  # rel=prev: newer statuses
     else:
         step, pages_allowed = "fetch_next", options["first_pages"]  # rel=next: older statuses
-    newest = cursor
+    position = TimelineCursor(newest=cursor, recent=saved.recent)
+    first_marks: dict[str, str] = {}
     bad: list[str] = []
     entries = 0
     page = None
+    caught_up = False
+
+    def keep(state_cursor: TimelineCursor) -> None:
+        result.state = SourceState(etag=state.etag, last_modified=state.last_modified,
+                                   cursor=state_cursor.dump(), url=state.url)
+
     try:
         for n in range(pages_allowed):
             if n == 0:
@@ -206,21 +264,28 @@ def _collect(
                     break
                 page = _call(api, source, plan.endpoint, responses, step, page)
                 if page is None:  # no Link header: nothing further
+                    caught_up = True
                     break
             if not isinstance(page, list):
                 raise FetchFailure(ErrorKind.PARSE, f"{_where(source, responses, plan.endpoint)}: expected a list of statuses")
-            parsed = parse_statuses(page, source.name, seen=seen, after_id=cursor)
+            parsed = parse_statuses(page, source.name, seen=seen, after_id=cursor,
+                                    marks=first_marks if not cursor else None)
             result.posts.extend(parsed.posts)
             bad.extend(parsed.bad)
             entries += parsed.entries
             page_newest = parsed.newest_id
-            progressed = page_newest is not None and (newest is None or status_key(page_newest) > status_key(newest))
-            newest = newer_id(newest, page_newest)
-            result.state = SourceState(
-                etag=state.etag, last_modified=state.last_modified, cursor=newest, url=state.url
-            )
+            progressed = page_newest is not None and (
+                position.newest is None or status_key(page_newest) > status_key(position.newest))
+            position.newest = newer_id(position.newest, page_newest)
+            if not cursor:
+                position.recent = dict(first_marks)
+            keep(position)
             if not page or (cursor and not progressed):
-                break  # caught up, or a server that ignores min_id keeps sending the same page
+                caught_up = True  # or a server that ignores min_id keeps sending the same page
+                break
+        if cursor and caught_up and options["overlap_pages"]:
+            _reread_newest(api, plan, source, options, params, position, seen, result, responses, bad)
+            keep(position)
     except FetchFailure as failure:
         failure.apply(result)
     if bad:
@@ -234,6 +299,46 @@ def _collect(
         if result.error_kind is None and not result.posts and len(bad) == entries:
             result.error_kind = ErrorKind.PARSE
             result.error = f"{where}: no usable statuses; {len(bad)} malformed: " + "; ".join(bad[:3])
+    result.posts = _latest_versions(result.posts)
+
+
+def _reread_newest(api: Mastodon, plan: _Plan, source: SourceConfig, options: dict, params: dict,
+                   position: TimelineCursor, seen: dict[str, Post], result: FetchResult,
+                   responses: ResponseLog, bad: list[str]) -> None:
+    """Re-read the newest `overlap_pages` pages; take what is new or edited since the last run."""
+    newest_params = {k: v for k, v in params.items() if k != "min_id"}
+    marks: dict[str, str] = {}
+    page = None
+    for n in range(options["overlap_pages"]):
+        if _budget_spent(api, options["reserve"], result):
+            return
+        if n == 0:
+            page = _call(api, source, plan.endpoint, responses, plan.method, *plan.args, **newest_params)
+        else:
+            page = _call(api, source, plan.endpoint, responses, "fetch_next", page)
+        if not isinstance(page, list) or not page:
+            break
+        # A cursor from before the overlap has nothing to compare with: record, return nothing new.
+        known = position.recent if position.recent is not None else {str(e.get("id")): "" for e in page}
+        parsed = parse_statuses(page, source.name, seen=seen, known=known, marks=marks)
+        result.posts.extend(parsed.posts)
+        bad.extend(parsed.bad)
+    position.recent = marks
+
+
+def _latest_versions(posts: list[Post]) -> list[Post]:
+    """Each status once: the version edited last (a run can read a status twice, before and after
+    an edit; the store must not take those for two posts)."""
+    latest: dict[str, int] = {}
+    out: list[Post] = []
+    for post in posts:
+        at = latest.get(post.platform_id)
+        if at is None:
+            latest[post.platform_id] = len(out)
+            out.append(post)
+        elif (post.updated_at or post.published_at) >= (out[at].updated_at or out[at].published_at):
+            out[at] = post
+    return out
 
 
 def _budget_spent(api: Mastodon, reserve: int, result: FetchResult) -> bool:

@@ -71,18 +71,35 @@ class ParsedPage:
     bad: list[str] = field(default_factory=list)  # "status <id>: reason", for the error message
 
 
+def edit_mark(status: Mapping[str, Any]) -> str:
+    """What changes when a status is edited: its `edited_at`, as ISO 8601 ("" if never edited)."""
+    try:
+        when = _when(status.get("edited_at"), "edited_at")
+    except StatusError:
+        return str(status.get("edited_at"))
+    return when.isoformat() if when else ""
+
+
+def _post_mark(post: Post) -> str:
+    return post.updated_at.isoformat() if post.updated_at else ""
+
+
 def parse_statuses(
     statuses: Iterable[Mapping[str, Any]],
     source: str,
     *,
     seen: dict[str, Post] | None = None,
     after_id: str | None = None,
+    known: Mapping[str, str] | None = None,
+    marks: dict[str, str] | None = None,
 ) -> ParsedPage:
     """Parse one timeline page.
 
     `seen` maps URI -> Post for posts already taken in this run (a later page's boost of one of
-    them adds a booster instead of a second post); it is updated in place. Entries whose timeline id
-    is not newer than `after_id` (the stored cursor) are skipped, in case a server ignores min_id.
+    them adds a booster instead of a second post, a later read of an edit adds the new version);
+    it is updated in place. Entries whose timeline id is not newer than `after_id` (the stored
+    cursor) are skipped, in case a server ignores min_id. Entries in `known` (timeline id -> edit
+    mark, from an earlier run) with the same mark are skipped too; `marks` receives every entry's.
     """
     seen = {} if seen is None else seen
     page = ParsedPage()
@@ -102,7 +119,13 @@ def parse_statuses(
         if not uri or not isinstance(uri, str):
             page.bad.append(f"status {entry_id}: no uri")
             continue
-        if uri in seen:
+        mark = edit_mark(original)
+        if marks is not None:
+            marks[entry_id] = mark
+        if known is not None and known.get(entry_id) == mark:
+            page.already_seen += 1
+            continue
+        if uri in seen and _post_mark(seen[uri]) == mark:
             page.already_seen += 1
             if booster:
                 _add_booster(seen[uri], booster)
@@ -120,6 +143,9 @@ def parse_statuses(
             continue
         if booster:
             _add_booster(post, booster)
+        if uri in seen:  # an edit read later in the same run: the new version, with the boosters
+            for earlier in seen[uri].extra.get("boosted_by", ()):
+                _add_booster(post, earlier)
         seen[post.platform_id] = post
         page.posts.append(post)
     return page
@@ -156,6 +182,16 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
     ]
     if media:
         extra["media"] = media
+    quote = _quote(status.get("quote"))
+    links = _links(raw_html, status.get("card"))
+    if quote:
+        extra["quote"] = quote
+        if quote.get("url"):
+            links = tuple(dict.fromkeys((*links, quote["url"])))
+    card = status.get("card")
+    if card and http_url(card.get("url")):
+        extra["card"] = {"url": card.get("url"), "title": card.get("title") or None,
+                         "description": card.get("description") or None}
     now = now or datetime.now(timezone.utc)
     if status.get("created_at") in (None, ""):
         raise StatusError("no created_at")
@@ -182,7 +218,7 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
         sensitive=bool(status.get("sensitive")),
         reply_to=_str_or_none(reply_to),
         thread_url=url if reply_to is not None else None,
-        links=_links(raw_html, status.get("card")),
+        links=links,
         mentions=tuple(dict.fromkeys(a for a in map(_acct, status.get("mentions") or ()) if a)),
         extra=extra,
     ))
@@ -209,6 +245,20 @@ def _when(value: Any, name: str) -> datetime | None:
         return when.astimezone(timezone.utc)
     except (OverflowError, ValueError):
         return None
+
+
+def _quote(quote: Any) -> dict | None:
+    """{"uri", "url"} of the status a status quotes: Mastodon 4.4's `quote` ({state, quoted_status}),
+    or a quoted status given whole (as some other servers do); None when there is none to link."""
+    if not isinstance(quote, Mapping):
+        return None
+    quoted = quote.get("quoted_status") if "quoted_status" in quote or "state" in quote else quote
+    if not isinstance(quoted, Mapping):
+        return None
+    uri, url = quoted.get("uri"), http_url(quoted.get("url")) or http_url(quoted.get("uri"))
+    if not isinstance(uri, str) or not uri:
+        return None
+    return {"uri": uri, "url": url}
 
 
 def _acct(account: Mapping[str, Any] | None) -> str | None:

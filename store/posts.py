@@ -62,6 +62,22 @@ def _row(post: records.Post, source_id: int | None) -> dict:
     }
 
 
+# Lists in `extra` that grow over fetches rather than being replaced: who boosted or reposted a post
+# is seen one boost at a time, and a later fetch of the plain post must not forget them.
+ACCUMULATED_EXTRA = ("boosted_by", "reposted_by")
+
+
+def merged_extra(old: dict | None, new: dict | None) -> dict | None:
+    """`new`, with the boosters and reposters `old` knew added to its lists."""
+    if not old or not any(old.get(k) for k in ACCUMULATED_EXTRA):
+        return new
+    out = dict(new or {})
+    for key in ACCUMULATED_EXTRA:
+        if old.get(key) or out.get(key):
+            out[key] = list(dict.fromkeys([*(old.get(key) or []), *(out.get(key) or [])]))
+    return out
+
+
 def _insert(session: Session):
     dialect = session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Post)
@@ -102,6 +118,7 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
         old = existing.get((r["platform"], r["platform_id"]))
         if old is None:
             continue
+        r["extra"] = merged_extra(old.extra, r["extra"])
         if old.deleted_at is not None or all(getattr(old, c) == r[c] for c in _MUTABLE):
             counts.unchanged += 1
         else:

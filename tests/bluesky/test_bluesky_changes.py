@@ -62,3 +62,28 @@ def test_an_edit_is_collected_with_its_new_text(bsky_network, settings, make_sou
         time.sleep(0.25)
     [post] = [p for p in second.posts if p.platform_id == original["uri"]]
     assert post.content_text == "DM me if you need to talk" and post.extra["cid"] == edited["cid"]
+
+
+# A 1x1 transparent PNG.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_alt_text_and_quotes_are_kept(bsky_network, settings, make_source):
+    now = datetime.now(timezone.utc)
+    quoted = bsky_network.create("bulk", post_record("Peer circle tonight at 7", now))
+    blob = bsky_network.blob("bulk", PNG)
+    record = post_record("Quoting myself, with the plan attached", now)
+    record["embed"] = {
+        "$type": "app.bsky.embed.recordWithMedia",
+        "record": {"$type": "app.bsky.embed.record", "record": {"uri": quoted["uri"], "cid": quoted["cid"]}},
+        "media": {"$type": "app.bsky.embed.images",
+                  "images": [{"image": blob, "alt": "A handwritten crisis plan with phone numbers"}]},
+    }
+    created = bsky_network.create("bulk", record)
+    source = make_source(bsky_network.appview, "author", name="bulk author", actor="bulkposter.test")
+    [post] = [p for p in collect(source, settings, SourceState()).posts if p.platform_id == created["uri"]]
+    quote_url = f"https://bsky.app/profile/bulkposter.test/post/{quoted['uri'].rsplit('/', 1)[1]}"
+    assert post.extra["quote"] == {"uri": quoted["uri"], "url": quote_url}
+    assert quote_url in post.links
+    assert post.extra["media"] == [{"type": "image", "description": "A handwritten crisis plan with phone numbers"}]
