@@ -27,7 +27,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import httpx
 from atproto import Client
@@ -35,8 +35,8 @@ from atproto_client import exceptions as atp_exc
 from pydantic import ValidationError
 
 from collectors.address_guard import refusal_in
-from collectors.base import ErrorKind, FetchResult, SourceState
-from collectors.bluesky_parse import posts_from_items, sort_time
+from collectors.base import ErrorKind, FetchResult, RecheckResult, SourceState, StoredPost
+from collectors.bluesky_parse import post_from_view, posts_from_items, sort_time
 from collectors.bluesky_session import login, login_url, make_client, wants_login
 from peerfeed.records import Deletion, Platform
 from peerfeed.settings import Settings
@@ -336,41 +336,69 @@ def fetch_bluesky(
     return FetchResult(source=source.name, posts=posts, state=new_state, http_status=200, skipped=skipped)
 
 
-def check_deleted(
+def recheck(
     source: SourceConfig,
-    uris: Iterable[str],
+    stored: Sequence[StoredPost],
     settings: Settings,
     client: httpx.Client | None = None,
     *,
     max_checks: int = DEFAULT_MAX_CHECKS,
-) -> FetchResult:
-    """Which of these stored post URIs are gone upstream, as `Deletion` records.
+    allow_private_hosts: bool = False,  # noqa: ARG001 - the registry's common signature; one service is asked
+) -> RecheckResult:
+    """Ask for stored posts again: the ones gone are `Deletion`s, the edited ones `Post`s.
 
     app.bsky.feed.getPosts leaves out posts that no longer exist (deleted, or their account gone or
-    taken down), so every URI asked for and not returned is a deletion. At most `max_checks` URIs
-    are checked, 25 a request; anything but a DID-form at:// post URI is left alone. A failed request
-    returns an error and no deletions: nothing is erased on a guess.
+    taken down), so every URI asked for and not returned is a deletion. A post that comes back with
+    a CID other than the stored one was edited (putRecord) and is returned as a `Post`. At most
+    `max_checks` URIs are checked, 25 a request; anything but a DID-form at:// post URI is left
+    `unchecked`. A failed request returns an error and nothing else: nothing is erased on a guess.
     """
-    wanted = [u for u in dict.fromkeys(uris) if isinstance(u, str) and _AT_POST_URI.match(u)][:max_checks]
-    result = FetchResult(source=source.name)
+    result = RecheckResult(source=source.name)
+    wanted: dict[str, StoredPost] = {}
+    for post in stored:
+        uri = post.platform_id
+        if not isinstance(uri, str) or not _AT_POST_URI.match(uri):
+            result.leave(str(uri), "not a DID-form at:// post URI")
+        elif uri not in wanted and len(wanted) < max_checks:
+            wanted[uri] = post
     if not wanted:
         return result
+    uris = list(wanted)
     try:
         atp = _client_for(source, settings, client)
         try:
             if wants_login(settings):
                 login(atp, settings)
-            found: set[str] = set()
-            for i in range(0, len(wanted), GET_POSTS_BATCH):
-                batch = wanted[i:i + GET_POSTS_BATCH]
-                res = atp.app.bsky.feed.get_posts({"uris": batch})
-                found.update(p.uri for p in res.posts)
+            found = {}
+            for i in range(0, len(uris), GET_POSTS_BATCH):
+                res = atp.app.bsky.feed.get_posts({"uris": uris[i:i + GET_POSTS_BATCH]})
+                found.update({view.uri: view for view in res.posts})
         finally:
             if client is None:
                 atp.request.close()
     except Exception as exc:  # noqa: BLE001 - classify_error re-raises what is a bug
-        return _error_result(source, SourceState(), exc, "checking for deleted posts")
-    result.deletions = [Deletion(platform=Platform.BLUESKY, platform_id=u, source=source.name)
-                        for u in wanted if u not in found]
+        failed = _error_result(source, SourceState(), exc, "re-checking stored posts")
+        result.error_kind, result.error = failed.error_kind, failed.error
+        result.http_status, result.retry_after_s = failed.http_status, failed.retry_after_s
+        return result
+    result.checked = len(uris)
     result.http_status = 200
+    for uri, post in wanted.items():
+        view = found.get(uri)
+        if view is None:
+            result.deletions.append(Deletion(platform=Platform.BLUESKY, platform_id=uri, source=source.name))
+        elif getattr(view, "cid", None) != (post.extra or {}).get("cid"):
+            try:
+                result.posts.append(post_from_view(view, source.name))
+            except Exception as exc:  # noqa: BLE001 - one post costs only itself
+                result.leave(uri, f"edited, but unreadable ({type(exc).__name__})")
+    return result
+
+
+def check_deleted(source: SourceConfig, uris: Iterable[str], settings: Settings, client: httpx.Client | None = None,
+                  *, max_checks: int = DEFAULT_MAX_CHECKS) -> RecheckResult:
+    """`recheck` for bare URIs: its deletions (edits are not compared without a stored CID)."""
+    result = recheck(source, [StoredPost(u, {"cid": None}) for u in dict.fromkeys(uris)], settings, client,
+                     max_checks=max_checks)
+    result.posts = []
     return result

@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from collectors.http import FetchError, fetch_url
-from collectors.rss import FEED_ACCEPT, FeedParseError, fetch_limits, parse_feed
+from collectors.base import FetchError
+from collectors.feed_parse import FEED_ACCEPT, FeedParseError, fetch_limits, parse_feed
+from collectors.http import fetch_url
 from peerfeed.records import Post
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig

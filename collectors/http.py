@@ -4,7 +4,8 @@
 temporary one), sends conditional headers, stops reading at a size cap, decompresses gzip/deflate with
 a bounded output (a gzip bomb costs at most the cap), keeps to an overall deadline as well as httpx's
 per-read timeouts, and sorts every failure into an `ErrorKind`. Failures raise `FetchError`, which
-carries the kind, the HTTP status and any Retry-After, so the caller can turn it into a `FetchResult`.
+carries the kind, the HTTP status and any Retry-After (collectors/base.py), so the caller can turn
+it into a `FetchResult`.
 
 Clients from `make_client` connect only where collectors/address_guard.py allows: a public feed
 cannot make us reach an internal address, by a redirect or by a name that resolves inside. A refusal
@@ -18,8 +19,6 @@ import ssl
 import time
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -31,22 +30,25 @@ from collectors.address_guard import (
     redirect_allowed,
     refusal_in,
 )
-from collectors.base import ErrorKind
+from collectors.base import ErrorKind, FetchError, parse_retry_after
 from peerfeed.settings import Settings
 
 MAX_REDIRECTS = 5
 PERMANENT_REDIRECTS = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
-# A Retry-After further out than this is treated as this: a typo'd header should not silence a
-# source for a month.
-MAX_RETRY_AFTER_S = 24 * 3600.0
 # We decode these ourselves (see _Decoder); advertising br/zstd would hand us bodies we cannot bound.
 ACCEPT_ENCODING = "gzip, deflate"
 
 
+__all__ = ["FetchError", "HttpResponse", "fetch_url", "make_client", "parse_retry_after", "tls_context"]
+
+
 @functools.lru_cache(maxsize=1)
-def _tls_context() -> ssl.SSLContext:
-    # Loading the CA bundle takes ~25 ms: once per process, not once per fetch.
+def tls_context() -> ssl.SSLContext:
+    """The one TLS context of every httpx client the collectors make (feeds, Bluesky's SDK).
+
+    Loading the CA bundle takes ~25 ms: once per process, not once per fetch or per source.
+    """
     import certifi
 
     return ssl.create_default_context(cafile=certifi.where())
@@ -60,25 +62,8 @@ def make_client(timeout_s: float | None = None, *, guard: AddressGuard | None = 
     Pass one to many `fetch_url` calls to reuse connections; it is safe to share between threads.
     Environment proxies are not used (a proxy would resolve names out of the guard's sight).
     """
-    transport = GuardedTransport(guard or AddressGuard(), _tls_context())
+    transport = GuardedTransport(guard or AddressGuard(), tls_context())
     return httpx.Client(timeout=timeout_s, follow_redirects=False, transport=transport)
-
-
-class FetchError(Exception):
-    """A fetch that failed in a known way: `kind` says which, the message says what and where."""
-
-    def __init__(
-        self,
-        kind: ErrorKind,
-        message: str,
-        *,
-        status: int | None = None,
-        retry_after_s: float | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.status = status
-        self.retry_after_s = retry_after_s
 
 
 @dataclass(frozen=True)
@@ -102,31 +87,6 @@ class HttpResponse:
     @property
     def last_modified(self) -> str | None:
         return self.headers.get("last-modified") or None
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None.
-
-    Negative or past values become 0; absurdly long ones are capped at a day.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when is None:
-            return None
-        if when.tzinfo is None:  # HTTP dates are GMT
-            when = when.replace(tzinfo=timezone.utc)
-        seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
-    if seconds != seconds:  # NaN
-        return None
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
 
 
 def classify_status(status: int) -> ErrorKind | None:

@@ -15,7 +15,7 @@ run, which starts where this one stopped. A first run (no cursor) reads `options
 run, by each entry's `edited_at` kept in the cursor (`recent`): an edit of a recent status, and a
 status that federated late and was given an id below the cursor (Mastodon dates a remote status's
 id by its created_at). Edits and deletions further back are found by `recheck`
-(collectors/mastodon_deletions.py), by status id on the source's own instance.
+(collectors/mastodon_recheck.py), by status id on the source's own instance.
 
 Source options: `tag` (hashtag), `acct` or `account_id` (account), `list_id` (list), `limit` (page
 size, server default 20, at most 40), `max_pages`, `first_pages`, `auth` (send the access token;
@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -45,14 +45,8 @@ import requests
 from mastodon import Mastodon
 from mastodon.errors import MastodonError
 
-from collectors.base import ErrorKind, FetchResult, SourceState
-from collectors.mastodon_client import (
-    FetchFailure,
-    ResponseLog,
-    classify,
-    make_client,
-    retry_after,
-)
+from collectors.base import ErrorKind, FetchError, FetchResult, SourceState
+from collectors.mastodon_client import ResponseLog, classify, make_client, retry_after
 from collectors.mastodon_parse import newer_id, parse_statuses, status_key
 from peerfeed.records import Post
 from peerfeed.settings import Settings
@@ -133,7 +127,7 @@ def fetch_mastodon(
         api = make_client(source, settings, responses, use_token=options["auth"])
         plan = _plan(api, source, responses)
         _collect(api, plan, source, state, options, result, responses)
-    except FetchFailure as failure:
+    except FetchError as failure:
         failure.apply(result)
     finally:
         responses.close()
@@ -157,13 +151,13 @@ def _options(source: SourceConfig) -> dict[str, Any]:
         reserve = max(0, int(opts.get("ratelimit_reserve", DEFAULT_RATELIMIT_RESERVE)))
         overlap_pages = max(0, int(opts.get("overlap_pages", DEFAULT_OVERLAP_PAGES)))
     except (TypeError, ValueError) as exc:
-        raise FetchFailure(
+        raise FetchError(
             ErrorKind.CONFIG, f"mastodon source {source.name!r}: limit/max_pages/first_pages must be numbers ({exc})"
         ) from None
     if limit is not None and not 1 <= limit <= 40:
-        raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: limit must be 1-40, got {limit}")
+        raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: limit must be 1-40, got {limit}")
     if not source.url.startswith(("http://", "https://")):
-        raise FetchFailure(
+        raise FetchError(
             ErrorKind.CONFIG, f"mastodon source {source.name!r}: url must be an http(s) instance URL, got {source.url!r}"
         )
     auth = opts.get("auth")
@@ -185,16 +179,16 @@ def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
     if source.kind == "hashtag":
         tag = str(opts.get("tag") or "").lstrip("#").strip()
         if not tag:
-            raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: hashtag sources need options.tag")
+            raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: hashtag sources need options.tag")
         _check_name(source, "tag", tag, _HASHTAG)
         return _Plan("timeline_hashtag", (tag,), f"{base}/api/v1/timelines/tag/{tag}")
     if source.kind == "list":
         list_id = opts.get("list_id")
         if not list_id:
-            raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: list sources need options.list_id")
+            raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: list sources need options.list_id")
         _check_name(source, "list_id", str(list_id), _ID)
         if not api.access_token:
-            raise FetchFailure(
+            raise FetchError(
                 ErrorKind.CONFIG,
                 f"mastodon source {source.name!r}: a list timeline needs an access token "
                 "(PEERFEED_MASTODON_ACCESS_TOKEN) and options.auth not false",
@@ -205,7 +199,7 @@ def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
         if not account_id:
             acct = str(opts.get("acct") or "").lstrip("@").strip()
             if not acct:
-                raise FetchFailure(
+                raise FetchError(
                     ErrorKind.CONFIG, f"mastodon source {source.name!r}: account sources need options.acct or account_id"
                 )
             url = f"{base}/api/v1/accounts/lookup?acct={acct}"
@@ -213,13 +207,13 @@ def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
             account_id = account["id"]
         _check_name(source, "account_id", str(account_id), _ID)
         return _Plan("account_statuses", (str(account_id),), f"{base}/api/v1/accounts/{account_id}/statuses")
-    raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: unknown kind {source.kind!r}")
+    raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: unknown kind {source.kind!r}")
 
 
 def _check_name(source: SourceConfig, option: str, value: str, pattern: re.Pattern) -> None:
     # These go into the URL path; "../" or "?" would quietly read some other endpoint.
     if not pattern.fullmatch(value):
-        raise FetchFailure(ErrorKind.CONFIG, f"mastodon source {source.name!r}: options.{option} {value!r} is not valid")
+        raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: options.{option} {value!r} is not valid")
 
 
 def _collect(
@@ -267,7 +261,7 @@ def _collect(
                     caught_up = True
                     break
             if not isinstance(page, list):
-                raise FetchFailure(ErrorKind.PARSE, f"{_where(source, responses, plan.endpoint)}: expected a list of statuses")
+                raise FetchError(ErrorKind.PARSE, f"{_where(source, responses, plan.endpoint)}: expected a list of statuses")
             parsed = parse_statuses(page, source.name, seen=seen, after_id=cursor,
                                     marks=first_marks if not cursor else None)
             result.posts.extend(parsed.posts)
@@ -286,7 +280,7 @@ def _collect(
         if cursor and caught_up and options["overlap_pages"]:
             _reread_newest(api, plan, source, options, params, position, seen, result, responses, bad)
             keep(position)
-    except FetchFailure as failure:
+    except FetchError as failure:
         failure.apply(result)
     if bad:
         where = _where(source, responses, plan.endpoint)
@@ -351,13 +345,13 @@ def _budget_spent(api: Mastodon, reserve: int, result: FetchResult) -> bool:
 
 
 def _call(api: Mastodon, source: SourceConfig, url: str, responses: ResponseLog, method: str, *args, **kwargs):
-    """Call one Mastodon.py method, turning its exceptions into a FetchFailure with context."""
+    """Call one Mastodon.py method, turning its exceptions into a FetchError with context."""
     try:
         return getattr(api, method)(*args, **kwargs)
     except MastodonError as exc:
         raise classify(exc, api, _where(source, responses, url), responses) from None
     except (requests.RequestException, ValueError) as exc:  # JSON or URL trouble below Mastodon.py
-        raise FetchFailure(ErrorKind.PARSE, f"{_where(source, responses, url)}: {type(exc).__name__}") from None
+        raise FetchError(ErrorKind.PARSE, f"{_where(source, responses, url)}: {type(exc).__name__}") from None
 
 
 def _where(source: SourceConfig, responses: ResponseLog, fallback_url: str) -> str:

@@ -226,11 +226,20 @@ def alerts_cmd(ctx: typer.Context):
 
 @app.command("check-deletions")
 def check_deletions_cmd(ctx: typer.Context, per_source: int = typer.Option(40, "--per-source")):
-    """Re-check recent Mastodon and Bluesky posts; erase the ones deleted upstream."""
-    from pipelines.deletions import check_deletions
+    """Re-check recent Mastodon and Bluesky posts: erase the ones deleted upstream, store edits."""
+    from pipelines.deletions import check_deletions, summary
 
-    for r in check_deletions(_engine(ctx), _settings(ctx), per_source=per_source):
-        typer.echo(f"{r.source}: checked {r.checked}, erased {r.erased}" + (f" [{r.error}]" if r.error else ""))
+    reports = check_deletions(_engine(ctx), _settings(ctx), per_source=per_source)
+    for r in reports:
+        line = f"{r.source}: checked {r.checked}, erased {r.erased}, updated {r.updated}"
+        if r.unchecked:
+            line += f", {len(r.unchecked)} not checkable"
+        typer.echo(line + (f" [{r.error_kind}] {r.error}" if r.error else ""))
+        for item in r.unchecked:
+            typer.echo(f"  not checked: {item}")
+    typer.echo(summary(reports))
+    if any(r.failed for r in reports):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -15,7 +15,8 @@ from typing import Sequence
 import httpx
 from sqlalchemy.engine import Engine
 
-from collectors.base import ErrorKind, FetchResult, describe_crash, fetch_source
+from collectors.base import ErrorKind, FetchResult, describe_crash
+from collectors.registry import fetch_source
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 from store.db import transaction

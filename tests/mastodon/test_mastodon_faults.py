@@ -14,7 +14,7 @@ from mastodon_fakes import TOKEN, Fault, make_status, mastodon_source
 
 from collectors.base import ErrorKind, SourceState
 from collectors.mastodon import fetch_mastodon, newest_id
-from collectors.mastodon_deletions import check_deleted
+from collectors.mastodon_recheck import check_deleted
 
 TAG_PATH = "/api/v1/timelines/tag/peersupport"
 

@@ -8,7 +8,7 @@ from mastodon_fakes import RECORDED_INSTANCE, mastodon_source, replay
 
 from collectors.base import ErrorKind, SourceState
 from collectors.mastodon import fetch_mastodon, newest_id
-from collectors.mastodon_deletions import check_deleted
+from collectors.mastodon_recheck import check_deleted
 from peerfeed.records import Deletion, Platform
 
 def played(cassette, path_part: str) -> list[str]:

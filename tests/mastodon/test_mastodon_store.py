@@ -5,7 +5,7 @@ from __future__ import annotations
 from mastodon_fakes import make_boost, make_status, mastodon_source
 from sqlalchemy import select
 
-from collectors.mastodon_deletions import check_deleted
+from collectors.mastodon_recheck import check_deleted
 from peerfeed.sample_server import SampleServer
 from pipelines.local import run_collect
 from store.db import make_engine, transaction
