@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import enum
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from peerfeed.records import Deletion, Post
+from peerfeed.settings import Settings
 
 # A Retry-After further out than this is treated as this: a typo'd header should not silence a
 # source for a month (and the store's backoff never waits longer either).
@@ -148,6 +150,41 @@ class StreamBatch:
     cursor: str | None = None
     event_time: datetime | None = None
     skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StreamPosition:
+    """Where a stream is, handed on with each delivery and stored in the same transaction as its
+    batches: the stream's own cursor (the firehose's sequence number; None for streams that move
+    their sources' polling cursors instead), the upstream time of its newest event (for lag), how
+    many events it read and kept since the last delivery, and its connection status."""
+
+    stream: str
+    platform: str
+    url: str
+    cursor: str | None
+    event_time: datetime | None
+    events: int = 0
+    kept: int = 0
+    status: str = "connected"  # connected | catching up | reconnecting | stopped
+    error: str | None = None
+
+
+Deliver = Callable[[list[StreamBatch], StreamPosition], None]
+
+
+@dataclass
+class StreamContext:
+    """What a platform's stream followers need from the pipeline (collectors/registry.py `follow`):
+    settings, where to hand batches, and what the store remembers, as plain look-ups."""
+
+    settings: Settings
+    deliver: Deliver
+    saved_cursor: Callable[[str], str | None]  # stream name -> its saved cursor
+    known_posts: Callable[[str], dict[str, str]]  # platform -> {stored post id: source name}
+    source_state: Callable[[str], SourceState]  # source name -> its polling state
+    known_status_ids: Callable[[str], dict[str, str]]  # source name -> {status id there: post id}
+    flush_s: float = 0.5
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

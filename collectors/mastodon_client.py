@@ -50,6 +50,7 @@ class ResponseLog(requests.Session):
         self.trust_env = False
         self.mount("http://", GuardedAdapter(self.guard))
         self.mount("https://", GuardedAdapter(self.guard))
+        self.streaming = False  # let streaming API responses through unread (see send)
         self.last_url: str | None = None
         self.last_status: int | None = None
         self.last_headers: requests.structures.CaseInsensitiveDict | None = None
@@ -69,6 +70,8 @@ class ResponseLog(requests.Session):
         response = super().send(request, **kwargs)
         self.last_status = response.status_code
         self.last_headers = response.headers
+        if self.streaming and "/api/v1/streaming" in request.url and response.status_code == 200:
+            return response  # a server-sent event stream is read as it comes (mastodon_stream.py)
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             response.close()

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 import httpx
 
-from collectors import bluesky, mastodon, mastodon_recheck, rss
-from collectors.base import FetchResult, RecheckResult, SourceState, StoredPost
+from collectors import bluesky, bluesky_stream, mastodon, mastodon_recheck, mastodon_stream, rss
+from collectors.base import FetchResult, RecheckResult, SourceState, StoredPost, StreamContext
 from peerfeed.records import Platform
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 
 Fetch = Callable[[SourceConfig, SourceState, Settings, "httpx.Client | None"], FetchResult]
 Recheck = Callable[..., RecheckResult]
+Follow = Callable[[list[SourceConfig], StreamContext], list]  # -> followers with .name, .run(stop), .stop()
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,15 @@ class PlatformCollector:
     `fetch(source, state, settings, client)` polls a source; `recheck(source, stored, settings,
     **options)` re-reads stored posts for edits and deletions (None: the platform has no deletions,
     as feeds have none); `streamable(source)` says whether `peerfeed stream` can follow the source
-    live rather than by polling (pipelines/streaming.py).
+    live, and `follow(sources, context)` makes the followers that do (pipelines/streaming.py polls
+    the rest on a short interval).
     """
 
     platform: Platform
     fetch: Fetch
     recheck: Recheck | None
     streamable: Callable[[SourceConfig], bool]
+    follow: Follow | None = None
 
 
 def _never(_source: SourceConfig) -> bool:
@@ -58,8 +61,9 @@ def _bluesky_streamable(source: SourceConfig) -> bool:
 REGISTRY: dict[Platform, PlatformCollector] = {
     Platform.RSS: PlatformCollector(Platform.RSS, rss.fetch_feed, None, _never),
     Platform.MASTODON: PlatformCollector(Platform.MASTODON, mastodon.fetch_mastodon, mastodon_recheck.recheck,
-                                         _mastodon_streamable),
-    Platform.BLUESKY: PlatformCollector(Platform.BLUESKY, bluesky.fetch_bluesky, bluesky.recheck, _bluesky_streamable),
+                                         _mastodon_streamable, mastodon_stream.follow),
+    Platform.BLUESKY: PlatformCollector(Platform.BLUESKY, bluesky.fetch_bluesky, bluesky.recheck, _bluesky_streamable,
+                                        bluesky_stream.follow),
 }
 
 

@@ -126,6 +126,63 @@ def collect(
 
 
 @app.command()
+def stream(
+    ctx: typer.Context,
+    sources_file: Optional[Path] = typer.Option(None, "--sources", help="Sources YAML (default sources.yaml)."),
+    duration: Optional[float] = typer.Option(None, "--for", help="Stop after this many seconds (default: run until stopped)."),
+    status: bool = typer.Option(False, "--status", help="Print each stream's status and lag, then exit."),
+    model_factory: Optional[str] = typer.Option(None, "--model-factory", hidden=True),
+):
+    """Follow every source live (Bluesky firehose, Mastodon streams; blogs polled every minute) and
+    store, classify and alert as posts arrive. Stops cleanly on Ctrl-C or SIGTERM; resumes where it stopped."""
+    from store.db import transaction
+    from store.sources import stream_health
+
+    engine = _engine(ctx)
+    if status:
+        with transaction(engine) as s:
+            rows = stream_health(s)
+        for h in rows:
+            lag = f"{h.lag_s:.1f}s" if h.lag_s is not None else "-"
+            silent = f"{h.silent_s:.0f}s ago" if h.silent_s is not None else "never"
+            line = f"{h.name}\t{h.status}\tlag {lag}\tlast event {silent}\t{h.events_kept}/{h.events_seen} kept"
+            typer.echo(line + (f"\t{h.last_error.splitlines()[0][:160]}" if h.last_error else ""))
+        if not rows:
+            typer.echo("no stream has run yet: start one with `peerfeed stream`")
+        return
+
+    import logging
+    import signal
+    import threading
+
+    from peerfeed.sources import SourceConfigError, load_sources
+    from pipelines.streaming import run_stream
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = _settings(ctx)
+    path = sources_file or settings.sources_file
+    try:
+        configs = load_sources(path) if Path(path).exists() else None
+    except SourceConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    model = None
+    if model_factory:
+        from pipelines.runtime import model_for
+
+        model = model_for(model_factory)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    report = run_stream(engine, settings, configs, model=model, stop=stop, duration_s=duration)
+    typer.echo(f"{len(report.streams)} streams, {len(report.polled)} polled sources: {report.new} new, "
+               f"{report.updated} updated, {report.deleted} deleted, {report.classified} classified, "
+               f"{report.alerts_sent} alerts sent, {report.store_failures} deliveries not stored")
+    if report.store_failures:
+        raise typer.Exit(1)
+
+
+@app.command()
 def classify(
     ctx: typer.Context,
     file: str = typer.Argument("-", help="JSON lines {\"id\", \"text\"}; '-' for standard input."),

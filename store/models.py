@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -250,6 +251,31 @@ class FetchRun(Base):
     cursor: Mapped[str | None] = mapped_column(Text)
     etag: Mapped[str | None] = mapped_column(Text)
     http_status: Mapped[int | None] = mapped_column(Integer)
+
+
+class Stream(Base):
+    """A live stream `peerfeed stream` follows (migration 0005): where it is and how far behind.
+
+    One row per stream: the Bluesky firehose (one for every streamed Bluesky source) or one
+    Mastodon source's stream. `cursor` is the firehose's sequence number, stored in the same
+    transaction as the posts it delivered (Mastodon streams move their sources' cursors instead).
+    Lag is `last_received_at - last_event_at`; `now - last_received_at` says whether it is alive.
+    """
+
+    __tablename__ = "streams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str] = mapped_column(Text)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="connected")
+    last_event_at: Mapped[datetime | None]  # upstream time of the newest event handled
+    last_received_at: Mapped[datetime | None]  # when we handled it
+    events_seen: Mapped[int] = mapped_column(BigInteger, default=0)
+    events_kept: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class User(Base):

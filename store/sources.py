@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Sequence
 
@@ -9,10 +10,10 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from collectors.base import FetchResult, SourceState
+from collectors.base import FetchResult, SourceState, StreamBatch, StreamPosition
 from peerfeed.sources import SourceConfig
 from peerfeed.records import Platform
-from store.models import FetchRun, Source, utcnow
+from store.models import FetchRun, Post, Source, Stream, utcnow
 from store.posts import UpsertCounts, apply_deletions, upsert_posts
 
 BASE_BACKOFF = timedelta(minutes=5)
@@ -202,3 +203,106 @@ def record_fetch(session: Session, source_id: int, run_id: int, result: FetchRes
     run.items_new, run.items_updated, run.items_deleted = counts.new, counts.updated, deleted
     run.cursor, run.etag, run.http_status = src.cursor, src.etag, result.http_status
     return counts
+
+
+# --- Live streams (pipelines/streaming.py) -------------------------------------------------------
+
+@dataclass(frozen=True)
+class StreamHealth:
+    """One stream as the Sources page shows it."""
+
+    name: str
+    platform: str
+    status: str
+    lag_s: float | None  # how far behind upstream the newest event was when handled
+    silent_s: float | None  # how long since anything was handled
+    events_seen: int
+    events_kept: int
+    last_error: str | None
+
+
+def stream_cursor(session: Session, name: str) -> str | None:
+    """The saved cursor of a stream (the firehose's sequence number), or None."""
+    return session.scalar(select(Stream.cursor).where(Stream.name == name))
+
+
+def record_stream(session: Session, position: StreamPosition, now: datetime | None = None) -> None:
+    """Save a stream's position, status and counts (in the caller's transaction, with its posts)."""
+    now = now or utcnow()
+    row = session.scalar(select(Stream).where(Stream.name == position.stream))
+    if row is None:
+        row = Stream(name=position.stream, platform=position.platform, url=position.url, events_seen=0,
+                     events_kept=0)
+        session.add(row)
+    if position.cursor is not None:
+        row.cursor = position.cursor
+    if position.event_time is not None and (row.last_event_at is None or position.event_time >= row.last_event_at):
+        row.last_event_at = position.event_time
+        row.last_received_at = now
+    elif position.events:
+        row.last_received_at = now
+    row.status = position.status
+    row.last_error = storable(position.error) if position.error else (row.last_error if position.status != "connected" else None)
+    row.events_seen = (row.events_seen or 0) + position.events
+    row.events_kept = (row.events_kept or 0) + position.kept
+    row.url = position.url
+    row.updated_at = now
+
+
+def store_stream_batches(session: Session, batches: Sequence[StreamBatch], position: StreamPosition,
+                         now: datetime | None = None) -> UpsertCounts:
+    """Store what a stream delivered and where it got to, in the caller's one transaction.
+
+    Each batch's posts and deletions go to its source (by name); a batch's `cursor` becomes the
+    source's polling cursor. A post the database refuses costs only itself (listed on the source).
+    """
+    now = now or utcnow()
+    counts = UpsertCounts()
+    if batches:
+        names = {b.source for b in batches}
+        sources = {s.name: s for s in session.scalars(select(Source).where(Source.name.in_(names)))}
+        session.flush()
+        for batch in batches:
+            src = sources.get(batch.source)
+            if src is None:
+                continue  # a source removed while the stream ran
+            got, refused = upsert_posts_isolating(session, batch.posts, src.id)
+            counts += got
+            apply_deletions(session, batch.deletions, now)
+            if batch.cursor is not None:
+                src.cursor = batch.cursor
+            skipped = list(batch.skipped) + refused
+            if skipped:
+                src.last_warning = skipped_summary(skipped)
+            if batch.posts or batch.deletions:
+                src.last_fetched_at = now
+                src.last_status = "ok"
+    record_stream(session, position, now)
+    return counts
+
+
+def stream_health(session: Session, now: datetime | None = None) -> list[StreamHealth]:
+    """Every stream with its status and lag, for the Sources page and `peerfeed stream --status`."""
+    now = now or utcnow()
+    out = []
+    for row in session.scalars(select(Stream).order_by(Stream.name)):
+        lag = (row.last_received_at - row.last_event_at).total_seconds() if row.last_event_at and row.last_received_at else None
+        silent = (now - row.last_received_at).total_seconds() if row.last_received_at else None
+        out.append(StreamHealth(row.name, row.platform, row.status, lag, silent, row.events_seen or 0,
+                                row.events_kept or 0, row.last_error))
+    return out
+
+
+def known_posts(session: Session, platform: str, since: datetime) -> dict[str, str]:
+    """Live posts of a platform collected since `since`: platform id -> source name (a stream keeps
+    their edits and deletions whether or not they still match its filter)."""
+    q = (select(Post.platform_id, Source.name).join(Source, Source.id == Post.source_id)
+         .where(Post.platform == platform, Post.deleted_at.is_(None), Post.collected_at >= since))
+    return dict(session.execute(q).all())
+
+
+def known_status_ids(session: Session, source_id: int, since: datetime) -> dict[str, str]:
+    """A Mastodon source's live posts since `since`: status id on its instance -> platform id."""
+    q = select(Post.platform_id, Post.extra).where(Post.source_id == source_id, Post.deleted_at.is_(None),
+                                                   Post.collected_at >= since)
+    return {str(extra["status_id"]): pid for pid, extra in session.execute(q) if extra and extra.get("status_id")}

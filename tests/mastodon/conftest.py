@@ -34,6 +34,7 @@ def fake_instance():
     instance = FakeInstance()
     instance.thread.start()
     yield instance
+    instance.drop_streams()
     instance.httpd.shutdown()
     instance.httpd.server_close()
 
