@@ -40,6 +40,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[..., list]  # socket.getaddrinfo's signature and result
 Classifier = Callable[[IPAddress], "str | None"]
 
+# The installed httpx's own method, as imported (a test recorder such as vcrpy may patch the class
+# later; the guard judges the library, not the recorder).
+_HTTPX_HANDLE_REQUEST = httpx.HTTPTransport.handle_request
 _METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated ::a.b.c.d
@@ -243,7 +246,7 @@ def check_httpx_hook() -> None:
     """Fail closed: GuardedTransport replaces `HTTPTransport._pool`, which only guards anything
     while httpx sends every request through `self._pool` (httpx pinned below 0.29 in
     pyproject.toml; tests/security/test_ssrf.py and tests/collectors/test_contract.py catch a change)."""
-    if not uses_attribute(httpx.HTTPTransport.handle_request, "_pool"):
+    if not uses_attribute(_HTTPX_HANDLE_REQUEST, "_pool"):
         raise GuardUnavailable("httpx.HTTPTransport.handle_request no longer sends through self._pool: "
                                "the address guard cannot hold; refusing to make an unguarded client")
 

@@ -49,8 +49,15 @@ def clean_data(value: Any) -> Any:
     return value
 
 
-def needs_cleaning(value: str | None) -> bool:
-    return bool(value) and _BAD.search(value) is not None
+def _is_clean(value: Any) -> bool:
+    """True when no string inside `value` (JSON-like data) needs cleaning; rebuilds nothing."""
+    if isinstance(value, str):
+        return _BAD.search(value) is None
+    if isinstance(value, dict):
+        return all(_is_clean(k) and _is_clean(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_is_clean(v) for v in value)
+    return True
 
 
 def clean_post(post: Post) -> Post:
@@ -67,8 +74,6 @@ def clean_post(post: Post) -> Post:
         values = getattr(post, name)
         if any(_BAD.search(v) for v in values if isinstance(v, str)):
             changes[name] = tuple(clean_text(v) if isinstance(v, str) else v for v in values)
-    if post.extra:
-        cleaned = clean_data(post.extra)
-        if cleaned != post.extra:
-            changes["extra"] = cleaned
+    if post.extra and not _is_clean(post.extra):
+        changes["extra"] = clean_data(post.extra)
     return dataclasses.replace(post, **changes) if changes else post

@@ -19,6 +19,7 @@ import ssl
 import time
 import zlib
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -89,6 +90,18 @@ class HttpResponse:
         return self.headers.get("last-modified") or None
 
 
+def ratelimit_reset(value: str, now: datetime | None = None) -> float | None:
+    """Seconds until an X-RateLimit-Reset (an ISO 8601 time, as Mastodon sends it), through the
+    contract's one Retry-After rule (never negative, capped)."""
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return parse_retry_after(str((when - (now or datetime.now(timezone.utc))).total_seconds()))
+
+
 def classify_status(status: int) -> ErrorKind | None:
     """The ErrorKind of an HTTP status, or None when it is not an error (2xx, 304)."""
     if status == 429:
@@ -104,6 +117,8 @@ def status_error(status: int, url: str, headers: httpx.Headers | None = None) ->
     """A FetchError for an HTTP error status, with Retry-After read from the headers."""
     kind = classify_status(status) or ErrorKind.HTTP_4XX
     retry = parse_retry_after(headers.get("retry-after")) if headers is not None else None
+    if retry is None and status == 429 and headers is not None and headers.get("x-ratelimit-reset"):
+        retry = ratelimit_reset(headers["x-ratelimit-reset"])
     reason = httpx.codes.get_reason_phrase(status) or "error"
     message = f"HTTP {status} {reason} from {url}"
     if status == 410:
@@ -174,6 +189,11 @@ class _Decoder:
         return bytes(self.out)
 
 
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
 def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -211,12 +231,15 @@ def fetch_url(
     timeout_s: float | None = None,
     max_bytes: int | None = None,
     accept: str = "*/*",
+    private_headers: dict[str, str] | None = None,
 ) -> HttpResponse:
     """GET `url` politely and within limits; raise FetchError (never another exception) on failure.
 
     `timeout_s` (default `settings.fetch_timeout_s`) bounds each network wait and the whole fetch;
     `max_bytes` (default `settings.max_feed_bytes`) caps the body before and after decompression.
     A 304 comes back as an HttpResponse with `not_modified` true and an empty body.
+    `private_headers` (an Authorization header, say) go only to `url`'s own origin: a redirect to
+    another host never carries them.
     """
     timeout_s = float(timeout_s if timeout_s is not None else settings.fetch_timeout_s)
     max_bytes = int(max_bytes if max_bytes is not None else settings.max_feed_bytes)
@@ -239,7 +262,10 @@ def fetch_url(
             if remaining <= 0:  # slow redirect hops count against the same budget
                 raise FetchError(ErrorKind.NETWORK, f"timed out after {timeout_s:g}s fetching {current}")
             try:
-                request = client.build_request("GET", current, headers=headers, timeout=remaining)
+                sent = headers
+                if private_headers and _origin(current) == _origin(url):
+                    sent = {**headers, **private_headers}
+                request = client.build_request("GET", current, headers=sent, timeout=remaining)
                 response = client.send(request, stream=True, follow_redirects=False)
             except httpx.TimeoutException:
                 raise FetchError(ErrorKind.NETWORK, f"timed out after {timeout_s:g}s fetching {current}") from None

@@ -1,4 +1,4 @@
-"""Collect Mastodon hashtag, account and list timelines with Mastodon.py.
+"""Collect Mastodon hashtag, account and list timelines (pages as plain JSON: mastodon_pages.py).
 
 `fetch_mastodon` is the collector contract (see collectors/base.py): it never raises for a bad
 source; failures come back as a `FetchResult` with an `ErrorKind`.
@@ -21,7 +21,7 @@ Source options: `tag` (hashtag), `acct` or `account_id` (account), `list_id` (li
 size, server default 20, at most 40), `max_pages`, `first_pages`, `auth` (send the access token;
 default true only for lists, so a token for one instance is not handed to every other instance).
 
-Rate limits: Mastodon.py runs in "throw" mode. A 429 returns `ErrorKind.RATE_LIMITED` with
+Rate limits: a 429 returns `ErrorKind.RATE_LIMITED` with
 `retry_after_s` from Retry-After or X-RateLimit-Reset (60 s if neither); when X-RateLimit-Remaining
 runs down to `options.ratelimit_reserve` (default 2) the run stops paging early, keeps what it has
 and sets `retry_after_s` without an error. Nothing here sleeps.
@@ -45,8 +45,11 @@ import requests
 from mastodon import Mastodon
 from mastodon.errors import MastodonError
 
+from collectors.address_guard import AddressGuard
 from collectors.base import ErrorKind, FetchError, FetchResult, SourceState
-from collectors.mastodon_client import ResponseLog, classify, make_client, retry_after
+from collectors.http import make_client as make_http_client
+from collectors.mastodon_client import ResponseLog, classify, make_client
+from collectors.mastodon_pages import TimelinePages
 from collectors.mastodon_parse import newer_id, parse_statuses, status_key
 from peerfeed.records import Post
 from peerfeed.settings import Settings
@@ -102,10 +105,8 @@ def newest_id(state: SourceState) -> str | None:
 
 @dataclass(frozen=True)
 class _Plan:
-    """What to ask for: a Mastodon.py method, its fixed arguments and a URL for messages."""
+    """What to ask for: the timeline's URL."""
 
-    method: str
-    args: tuple
     endpoint: str
 
 
@@ -117,28 +118,33 @@ def fetch_mastodon(
 ) -> FetchResult:
     """Fetch new statuses from one Mastodon source; bad sources give an error result, never raise.
 
-    `client` is accepted for the common collector signature and not used: Mastodon.py talks HTTP
-    through its own requests session.
+    Timeline pages come as plain JSON through collectors/http.py (`client`, when given, is used for
+    them; collectors/mastodon_pages.py says why not Mastodon.py); an account looked up by name is
+    asked through Mastodon.py.
     """
     result = FetchResult(source=source.name, state=state)
-    responses = ResponseLog.for_url(source.url, settings)
+    own_client = client is None
+    http = client or make_http_client(settings.fetch_timeout_s, guard=AddressGuard(settings.allow_internal_hosts))
+    pages = None
     try:
         options = _options(source)
-        api = make_client(source, settings, responses, use_token=options["auth"])
-        plan = _plan(api, source, responses)
-        _collect(api, plan, source, state, options, result, responses)
+        token = settings.mastodon_access_token.get_secret_value() if (
+            options["auth"] and settings.mastodon_access_token) else None
+        plan = _plan(source, settings, token, options)
+        pages = TimelinePages(source, settings, plan.endpoint, token=token, client=http)
+        _collect(pages, source, state, options, result)
     except FetchError as failure:
         failure.apply(result)
     finally:
-        responses.close()
-    result.http_status = responses.last_status if result.http_status is None else result.http_status
+        if own_client:
+            http.close()
+    if result.http_status is None and pages is not None:
+        result.http_status = pages.last_status
     if result.error_kind is not None:
-        log.warning(
-            "mastodon fetch failed",
-            extra={"source": source.name, "url": source.url, "error_kind": result.error_kind.value},
-        )
+        log.warning("mastodon fetch failed source=%s url=%s error_kind=%s", source.name, source.url,
+                    result.error_kind.value, extra={"source": source.name, "url": source.url})
     else:
-        log.debug("mastodon fetched %d posts", len(result.posts), extra={"source": source.name, "url": source.url})
+        log.debug("mastodon fetched source=%s url=%s posts=%d", source.name, source.url, len(result.posts))
     return result
 
 
@@ -173,7 +179,7 @@ def _options(source: SourceConfig) -> dict[str, Any]:
     }
 
 
-def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
+def _plan(source: SourceConfig, settings: Settings, token: str | None, options: dict) -> _Plan:
     opts = source.options or {}
     base = source.url.rstrip("/")
     if source.kind == "hashtag":
@@ -181,19 +187,19 @@ def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
         if not tag:
             raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: hashtag sources need options.tag")
         _check_name(source, "tag", tag, _HASHTAG)
-        return _Plan("timeline_hashtag", (tag,), f"{base}/api/v1/timelines/tag/{tag}")
+        return _Plan(f"{base}/api/v1/timelines/tag/{tag}")
     if source.kind == "list":
         list_id = opts.get("list_id")
         if not list_id:
             raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: list sources need options.list_id")
         _check_name(source, "list_id", str(list_id), _ID)
-        if not api.access_token:
+        if not token:
             raise FetchError(
                 ErrorKind.CONFIG,
                 f"mastodon source {source.name!r}: a list timeline needs an access token "
                 "(PEERFEED_MASTODON_ACCESS_TOKEN) and options.auth not false",
             )
-        return _Plan("timeline_list", (str(list_id),), f"{base}/api/v1/timelines/list/{list_id}")
+        return _Plan(f"{base}/api/v1/timelines/list/{list_id}")
     if source.kind == "account":
         account_id = opts.get("account_id")
         if not account_id:
@@ -202,12 +208,21 @@ def _plan(api: Mastodon, source: SourceConfig, responses: ResponseLog) -> _Plan:
                 raise FetchError(
                     ErrorKind.CONFIG, f"mastodon source {source.name!r}: account sources need options.acct or account_id"
                 )
-            url = f"{base}/api/v1/accounts/lookup?acct={acct}"
-            account = _call(api, source, url, responses, "account_lookup", acct)
-            account_id = account["id"]
+            account_id = _look_up(source, settings, acct, options["auth"])
         _check_name(source, "account_id", str(account_id), _ID)
-        return _Plan("account_statuses", (str(account_id),), f"{base}/api/v1/accounts/{account_id}/statuses")
+        return _Plan(f"{base}/api/v1/accounts/{account_id}/statuses")
     raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: unknown kind {source.kind!r}")
+
+
+def _look_up(source: SourceConfig, settings: Settings, acct: str, use_token: bool) -> str:
+    """An account's id on the source's instance, by name (Mastodon.py's account_lookup)."""
+    responses = ResponseLog.for_url(source.url, settings)
+    try:
+        api = make_client(source, settings, responses, use_token=use_token)
+        url = f"{source.url.rstrip('/')}/api/v1/accounts/lookup?acct={acct}"
+        return str(_call(api, source, url, responses, "account_lookup", acct)["id"])
+    finally:
+        responses.close()
 
 
 def _check_name(source: SourceConfig, option: str, value: str, pattern: re.Pattern) -> None:
@@ -216,15 +231,8 @@ def _check_name(source: SourceConfig, option: str, value: str, pattern: re.Patte
         raise FetchError(ErrorKind.CONFIG, f"mastodon source {source.name!r}: options.{option} {value!r} is not valid")
 
 
-def _collect(
-    api: Mastodon,
-    plan: _Plan,
-    source: SourceConfig,
-    state: SourceState,
-    options: dict,
-    result: FetchResult,
-    responses: ResponseLog,
-) -> None:
+def _collect(pages: TimelinePages, source: SourceConfig, state: SourceState, options: dict,
+             result: FetchResult) -> None:
     """Read pages into `result`, moving `result.state.cursor` after each page that parsed, then
     (once caught up) re-read the newest page for edits and late arrivals."""
     saved = TimelineCursor.load(state.cursor)
@@ -235,9 +243,9 @@ def _collect(
         params["limit"] = options["limit"]
     if cursor:
         params["min_id"] = cursor
-        step, pages_allowed = "fetch_previous", options["max_pages"]  # rel=prev: newer statuses
+        step, pages_allowed = "prev", options["max_pages"]  # rel=prev: newer statuses
     else:
-        step, pages_allowed = "fetch_next", options["first_pages"]  # rel=next: older statuses
+        step, pages_allowed = "next", options["first_pages"]  # rel=next: older statuses
     position = TimelineCursor(newest=cursor, recent=saved.recent)
     first_marks: dict[str, str] = {}
     bad: list[str] = []
@@ -252,16 +260,14 @@ def _collect(
     try:
         for n in range(pages_allowed):
             if n == 0:
-                page = _call(api, source, plan.endpoint, responses, plan.method, *plan.args, **params)
+                page = pages.first(params)
             else:
-                if _budget_spent(api, options["reserve"], result):
+                if _budget_spent(pages, options["reserve"], result):
                     break
-                page = _call(api, source, plan.endpoint, responses, step, page)
+                page = pages.follow(step)
                 if page is None:  # no Link header: nothing further
                     caught_up = True
                     break
-            if not isinstance(page, list):
-                raise FetchError(ErrorKind.PARSE, f"{_where(source, responses, plan.endpoint)}: expected a list of statuses")
             parsed = parse_statuses(page, source.name, seen=seen, after_id=cursor,
                                     marks=first_marks if not cursor else None)
             result.posts.extend(parsed.posts)
@@ -278,12 +284,12 @@ def _collect(
                 caught_up = True  # or a server that ignores min_id keeps sending the same page
                 break
         if cursor and caught_up and options["overlap_pages"]:
-            _reread_newest(api, plan, source, options, params, position, seen, result, responses, bad)
+            _reread_newest(pages, source, options, params, position, seen, result, bad)
             keep(position)
     except FetchError as failure:
         failure.apply(result)
     if bad:
-        where = _where(source, responses, plan.endpoint)
+        where = pages.where()
         result.skipped.extend(bad)
         for problem in bad:
             # One odd status must not stall the source (an error result stores nothing and keeps
@@ -296,21 +302,17 @@ def _collect(
     result.posts = _latest_versions(result.posts)
 
 
-def _reread_newest(api: Mastodon, plan: _Plan, source: SourceConfig, options: dict, params: dict,
-                   position: TimelineCursor, seen: dict[str, Post], result: FetchResult,
-                   responses: ResponseLog, bad: list[str]) -> None:
+def _reread_newest(pages: TimelinePages, source: SourceConfig, options: dict, params: dict,
+                   position: TimelineCursor, seen: dict[str, Post], result: FetchResult, bad: list[str]) -> None:
     """Re-read the newest `overlap_pages` pages; take what is new or edited since the last run."""
     newest_params = {k: v for k, v in params.items() if k != "min_id"}
     marks: dict[str, str] = {}
     page = None
     for n in range(options["overlap_pages"]):
-        if _budget_spent(api, options["reserve"], result):
+        if _budget_spent(pages, options["reserve"], result):
             return
-        if n == 0:
-            page = _call(api, source, plan.endpoint, responses, plan.method, *plan.args, **newest_params)
-        else:
-            page = _call(api, source, plan.endpoint, responses, "fetch_next", page)
-        if not isinstance(page, list) or not page:
+        page = pages.first(newest_params) if n == 0 else pages.follow("next")
+        if not page:
             break
         # A cursor from before the overlap has nothing to compare with: record, return nothing new.
         known = position.recent if position.recent is not None else {str(e.get("id")): "" for e in page}
@@ -335,12 +337,12 @@ def _latest_versions(posts: list[Post]) -> list[Post]:
     return out
 
 
-def _budget_spent(api: Mastodon, reserve: int, result: FetchResult) -> bool:
+def _budget_spent(pages: TimelinePages, reserve: int, result: FetchResult) -> bool:
     """Stop paging when X-RateLimit-Remaining is down to the reserve; say when to come back."""
-    remaining = api.ratelimit_remaining
+    remaining = pages.ratelimit_remaining
     if remaining is None or remaining > reserve:
         return False
-    result.retry_after_s = retry_after(api, None)
+    result.retry_after_s = pages.retry_after()
     return True
 
 

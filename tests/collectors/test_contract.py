@@ -156,7 +156,9 @@ def test_guarded_transport_refuses_to_start_if_httpx_stops_using_its_pool(monkey
     def handle_request(self, request):  # an httpx that sends some other way
         return self._other.handle_request(request)
 
-    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", handle_request)
+    import collectors.address_guard
+
+    monkeypatch.setattr(collectors.address_guard, "_HTTPX_HANDLE_REQUEST", handle_request)
     with pytest.raises(GuardUnavailable, match="_pool"):
         GuardedTransport(AddressGuard(), tls_context())
 

@@ -95,7 +95,7 @@ def test_refused_connection_is_a_network_error(settings):
         port = s.getsockname()[1]
     result = fetch_mastodon(mastodon_source(f"http://127.0.0.1:{port}"), SourceState(), settings)
     assert result.error_kind is ErrorKind.NETWORK
-    assert "could not connect" in result.error
+    assert "cannot fetch" in result.error and "refused" in result.error
 
 
 @pytest.mark.parametrize("body", [b"<html>Bad gateway page</html>", b'{"error": "not a list"}'])
