@@ -70,7 +70,7 @@ class StreamReport:
 class StreamWriter:
     """The one thread that stores what the streams deliver, then classifies and alerts."""
 
-    def __init__(self, engine: Engine, settings: Settings, model=None, report: StreamReport | None = None) -> None:
+    def __init__(self, engine: Engine, settings: Settings, model, report: StreamReport | None = None) -> None:
         self.engine = engine
         self.settings = settings
         self.model = model
@@ -129,10 +129,6 @@ class StreamWriter:
 
     def _classify_and_alert(self) -> None:
         try:
-            if self.model is None:
-                from classifier import load_model
-
-                self.model = load_model(self.settings.model_path)
             classified = classify_pending(self.engine, self.model)
             self.report.classified += classified.classified + classified.failed
             if channels(self.settings):
@@ -218,6 +214,10 @@ def run_stream(engine: Engine, settings: Settings, configs: Sequence[SourceConfi
     ids_by_name = {config.name: sid for sid, config in enabled}
     streamed, polled = plan([config for _sid, config in enabled])
 
+    if model is None:  # loaded before anything arrives: the first crisis post must not wait for it
+        from classifier import load_model
+
+        model = load_model(settings.model_path)
     report = StreamReport(polled=[c.name for c in polled])
     writer = StreamWriter(engine, settings, model, report)
     context = _context(engine, settings, writer, ids_by_name)
