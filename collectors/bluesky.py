@@ -283,7 +283,8 @@ def _describe(exc: Exception) -> str:
 def _error_result(source: SourceConfig, state: SourceState, exc: Exception, doing: str) -> FetchResult:
     kind, status, wait = classify_error(exc)
     message = f"Bluesky source {source.name!r} ({source.url}): {doing} failed: {_describe(exc)}"
-    log.warning(message, extra={"source": source.name, "url": source.url})
+    log.warning("bluesky fetch failed source=%s url=%s error_kind=%s step=%s", source.name, source.url, kind.value,
+                doing, extra={"source": source.name, "url": source.url})
     return FetchResult(source=source.name, state=state, http_status=status, error_kind=kind,
                        error=message, retry_after_s=wait)
 

@@ -50,7 +50,7 @@ def fetch_feed(
             **limits,
         )
     except FetchError as exc:
-        log.warning("fetch failed", extra={"source": source.name, "url": url, "error_kind": exc.kind.value})
+        log.warning("feed fetch failed source=%s url=%s error_kind=%s", source.name, url, exc.kind.value, extra={"source": source.name, "url": url, "error_kind": exc.kind.value})
         return FetchResult(
             source=source.name,
             state=state,
@@ -99,7 +99,7 @@ def fetch_feed(
         # Not an error (the posts are kept, a person's words matter more than a stray byte) but
         # recorded, so someone can tell the blog's owner.
         warning = f"{source.name}: {warning} ({response.url})"
-        log.warning(warning, extra={"source": source.name, "url": response.url})
+        log.warning("feed kept with a warning source=%s url=%s warning=%s", source.name, response.url, warning, extra={"source": source.name, "url": response.url})
     return FetchResult(source=source.name, posts=posts, state=new_state, http_status=response.status, error=warning,
                        skipped=skipped)
 
