@@ -103,7 +103,8 @@ def test_posts_edits_and_deletions_arrive_through_the_firehose(bsky_network, str
     engine.dispose()
 
 
-def test_kill_9_mid_burst_then_restart_keeps_every_post_once(bsky_network, stream_settings, tmp_path):
+def test_kill_9_mid_burst_then_restart_keeps_every_post_once(bsky_network, stream_settings, database_url, tmp_path):
+    stream_settings = stream_settings.model_copy(update={"database_url": database_url})  # both backends
     sources_file = tmp_path / "sources.yaml"
     sources_file.write_text(yaml.safe_dump({"sources": [
         {"name": "bulk live", "platform": "bluesky", "kind": "author", "url": bsky_network.appview,
