@@ -159,3 +159,93 @@ def _connected(engine) -> bool:
             return any(h.status == "connected" for h in stream_health(s))
     except Exception:  # noqa: BLE001 - the schema is not there yet
         return False
+
+
+class CuttableProxy:
+    """A TCP forwarder on 127.0.0.1 that can cut every connection and refuse new ones for a while:
+    a network drop between peerfeed and the relay."""
+
+    def __init__(self, target: str) -> None:
+        import socket
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(target)
+        self.target = (parts.hostname, parts.port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"ws://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.up = threading.Event()
+        self.up.set()
+        self.sockets: list = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.up.is_set():
+                client.close()
+                continue
+            server = socket.create_connection(self.target)
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src, dst) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        import socket
+
+        self.up.clear()
+        for s in self.sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self.sockets.clear()
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()
+
+
+def test_a_network_drop_loses_nothing(bsky_network, stream_settings, make_source):
+    proxy = CuttableProxy(bsky_network.pds.replace("localhost", "127.0.0.1"))
+    settings = stream_settings.model_copy(update={"bluesky_firehose_url": proxy.url})
+    engine = make_engine(settings.database_url)
+    stop, ready = threading.Event(), threading.Event()
+    followed = [make_source(bsky_network.appview, "hashtag", name="#droptest live", tag="droptest")]
+    runner = threading.Thread(target=run_stream, args=(engine, settings, followed),
+                              kwargs={"model": KeywordModel(), "stop": stop, "ready": ready}, daemon=True)
+    runner.start()
+    try:
+        assert ready.wait(60) and wait_for(lambda: _connected(engine), 30)
+        before = bsky_network.create("jo", record("Before the drop #droptest"))
+        assert wait_for(lambda: before["uri"] in rows(engine))
+        proxy.cut()  # the connection dies and reconnects are refused for a while
+        assert wait_for(lambda: not _connected(engine), 30)
+        during = bsky_network.create("jo", record("Written while we were cut off #droptest"))
+        time.sleep(2)
+        assert during["uri"] not in rows(engine)
+        proxy.up.set()  # the network is back: the stream resumes from its stored sequence number
+        assert wait_for(lambda: during["uri"] in rows(engine), 60)
+    finally:
+        stop.set()
+        runner.join(60)
+        proxy.close()
+    engine.dispose()

@@ -90,3 +90,30 @@ def test_update_edit_delete_and_a_drop(fake_instance, settings, sqlite_url, capl
     assert health.name == "mastodon stream #peersupport" and health.status == "stopped"
     assert PRIVATE not in caplog.text
     engine.dispose()
+
+
+def test_an_account_followed_through_the_user_stream_keeps_only_its_statuses(fake_instance, settings, sqlite_url):
+    url = fake_instance.url
+    settings = settings.model_copy(update={"database_url": sqlite_url})
+    fake_instance.timelines["/api/v1/accounts/7/statuses"] = []
+    source = mastodon_source(url, kind="account", name="priya", account_id="7", stream="user", auth=True)
+    engine = make_engine(sqlite_url)
+    stop, ready = threading.Event(), threading.Event()
+    runner = threading.Thread(target=run_stream, args=(engine, settings, [source]),
+                              kwargs={"model": KeywordModel(), "stop": stop, "ready": ready}, daemon=True)
+    runner.start()
+    try:
+        assert ready.wait(30) and wait_for(lambda: fake_instance.stream_requests)
+        assert fake_instance.stream_requests[0][0] == "/api/v1/streaming/user"
+        theirs = make_status(url, 201, text="From the account we follow")
+        theirs["account"] = {**theirs["account"], "id": "7"}
+        other = make_status(url, 202, text="From someone else in the home timeline")
+        other["account"] = {**other["account"], "id": "8"}
+        fake_instance.push("update", other)
+        fake_instance.push("update", theirs)
+        assert wait_for(lambda: theirs["uri"] in rows(engine))
+        assert other["uri"] not in rows(engine)
+    finally:
+        stop.set()
+        runner.join(30)
+    engine.dispose()
