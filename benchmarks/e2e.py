@@ -5,9 +5,10 @@
 
 End to end is local server -> fetch -> parse -> sanitize -> dedupe -> store (pipelines.collecting.
 collect_all), then classify -> store (pipelines.classifying.classify_pending with the shipped model),
-into a fresh SQLite file, run twice: the first run pays the process's one-time costs (importing
-the client libraries, building the atproto SDK's models) and is printed on its own; the second is
-the figure, as a long-running worker would see it. Servers run in a child process, so the CPU time counted
+into a fresh SQLite file, run 1 + `--repeat` times: the first run pays the process's one-time costs
+(importing the client libraries, building the atproto SDK's models) and is printed on its own; the
+best of the others is the figure, as a long-running worker would see it (best of, like each stage
+ceiling, so a busy neighbour on a shared machine does not count against the pipeline). Servers run in a child process, so the CPU time counted
 (time.process_time of this process) is peerfeed's alone: that is the posts/s/core figure.
 
 In the same run each stage is timed alone on the same posts: parse (the platform's payloads, already
@@ -15,8 +16,9 @@ in memory, into `Post`s), classify (model.classify on the same texts, 1,000 a ba
 (upsert_posts and record_classifications into another fresh SQLite file, each also
 shown alone). The ratio of end to end
 to each ceiling, and to the ideal pipeline that pays for each stage once and nothing else
-(1 / sum of 1/ceiling), shows how much goes to glue. Goals (issue 7): RSS >= 1,000 posts/s/core,
-Mastodon and Bluesky >= 3,000, each >= 50% of its stage ceilings.
+(1 / sum of 1/ceiling), shows how much goes to glue. Goals: issue 7's RSS >= 1,000 posts/s/core, Mastodon and
+Bluesky >= 3,000; issue 15's end to end >= 80% of the ideal pipeline on every platform (which
+replaces "50% of each stage ceiling", which no sequence of stages can meet).
 """
 
 from __future__ import annotations
@@ -211,7 +213,8 @@ def bench_platform(platform: str, model, args) -> Run:
             # (importing the platform's client library and building its models: about 1.5 CPU-s
             # for the atproto SDK; SQLAlchemy's statement caches), which a worker pays once, not
             # per post. It is reported on its own; the second run is the figure.
-            for attempt in ("warm-up", "e2e"):
+            best = None
+            for attempt in ["warm-up"] + [f"e2e{i}" for i in range(args.repeat)]:
                 settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp}/{attempt}.db")
                 engine = _fresh_engine(tmp, attempt)
                 prepare_sources(engine, configs)
@@ -222,12 +225,18 @@ def bench_platform(platform: str, model, args) -> Run:
                         s.execute(update(Source).values(cursor=str(FIRST_ID)))
                 wall, cpu = time.perf_counter(), time.process_time()
                 reports = collect_all(engine, settings)
-                run.collect_cpu = time.process_time() - cpu
+                collect_cpu = time.process_time() - cpu
                 cls = classify_pending(engine, model)
-                run.e2e_cpu, run.e2e_wall = time.process_time() - cpu, time.perf_counter() - wall
+                e2e_cpu, e2e_wall = time.process_time() - cpu, time.perf_counter() - wall
                 if attempt == "warm-up":
-                    run.warmup_cpu = run.e2e_cpu
+                    run.warmup_cpu = e2e_cpu
+                elif best is None or e2e_cpu < best[0]:
+                    # Best of `repeat`, as each stage ceiling is: on a shared machine the slowest runs
+                    # measure the neighbours, not the pipeline.
+                    best = (e2e_cpu, e2e_wall, collect_cpu)
+                if attempt != f"e2e{args.repeat - 1}":
                     engine.dispose()
+            run.e2e_cpu, run.e2e_wall, run.collect_cpu = best
             run.classify_cpu = run.e2e_cpu - run.collect_cpu
             failed = [r for r in reports if r.error_kind]
             if failed:
@@ -296,7 +305,8 @@ def report(run: Run) -> list[str]:
         ratio = e2e / ceiling
         lines.append(f"  ceiling {stage:9s} {ceiling:10,.0f} posts/s/core   end to end / ceiling {ratio:6.1%}"
                      f"  ({'>= 50%' if ratio >= 0.5 else 'below 50%'})")
-    lines.append(f"  ideal pipeline (each stage once, no glue) {ideal:10,.0f} posts/s/core   end to end / ideal {e2e / ideal:6.1%}")
+    lines.append(f"  ideal pipeline (each stage once, no glue) {ideal:10,.0f} posts/s/core   end to end / ideal {e2e / ideal:6.1%}"
+                 f"  (goal >= 80%: {'met' if e2e / ideal >= 0.8 else 'NOT met'})")
     lines += [f"  note: {n}" for n in run.notes]
     return lines
 

@@ -1,9 +1,7 @@
 """Collectors: fetch a source, parse its platform's shape, return `Post` records.
 
-`fetch_source` is the one entry point the pipelines call; it never raises for a bad source but
-returns a `FetchResult` whose `error_kind` says what went wrong.
+The contract (what a collector returns and how it fails) is `collectors.base`; which functions do
+that for each platform (fetch, re-check stored posts, stream) is `collectors.registry`, the one
+entry point the pipelines use. Importing this package imports neither, so a module that only needs
+the contract does not pay for Mastodon.py and the atproto SDK.
 """
-
-from collectors.base import ErrorKind, FetchResult, SourceState, fetch_source
-
-__all__ = ["ErrorKind", "FetchResult", "SourceState", "fetch_source"]

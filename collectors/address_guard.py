@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection as _URLLIB3_CONNECTION  # the installed class, before any test recorder patches the module
 from urllib3.connectionpool import HTTPConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as urllib3_connection
@@ -39,6 +40,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[..., list]  # socket.getaddrinfo's signature and result
 Classifier = Callable[[IPAddress], "str | None"]
 
+# The installed httpx's own method, as imported (a test recorder such as vcrpy may patch the class
+# later; the guard judges the library, not the recorder).
+_HTTPX_HANDLE_REQUEST = httpx.HTTPTransport.handle_request
 _METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated ::a.b.c.d
@@ -228,15 +232,48 @@ class GuardedBackend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
+class GuardUnavailable(RuntimeError):
+    """A library no longer has the hook the guard relies on: refuse to run rather than fail open."""
+
+
+def uses_attribute(function, name: str) -> bool:
+    """Whether `function`'s own code reads the attribute or global `name` (a private hook's use)."""
+    code = getattr(function, "__code__", None)
+    return code is not None and name in code.co_names
+
+
+def check_httpx_hook() -> None:
+    """Fail closed: GuardedTransport replaces `HTTPTransport._pool`, which only guards anything
+    while httpx sends every request through `self._pool` (httpx pinned below 0.29 in
+    pyproject.toml; tests/security/test_ssrf.py and tests/collectors/test_contract.py catch a change)."""
+    if not uses_attribute(_HTTPX_HANDLE_REQUEST, "_pool"):
+        raise GuardUnavailable("httpx.HTTPTransport.handle_request no longer sends through self._pool: "
+                               "the address guard cannot hold; refusing to make an unguarded client")
+
+
+def check_urllib3_hook() -> None:
+    """Fail closed: the requests guard overrides urllib3's `HTTPConnection._new_conn`, which guards
+    only while `connect()` opens its socket there (urllib3 pinned below 3 in pyproject.toml)."""
+    if not uses_attribute(_URLLIB3_CONNECTION.connect, "_new_conn"):
+        raise GuardUnavailable("urllib3's HTTPConnection.connect no longer opens sockets in _new_conn: "
+                               "the address guard cannot hold; refusing to make an unguarded session")
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's own transport, with a connection pool whose sockets go through `GuardedBackend`.
 
     httpx 0.28 takes no network backend (encode/httpx#3749 proposes one), so the pool it builds is
-    replaced with one of the same settings; httpcore's `network_backend` is public API.
+    replaced with one of the same settings; httpcore's `network_backend` is public API. It fails
+    closed: if httpx no longer builds an httpcore pool in `_pool` or no longer sends through it,
+    making a GuardedTransport raises `GuardUnavailable` instead of returning an unguarded client.
     """
 
     def __init__(self, guard: AddressGuard, ssl_context: ssl.SSLContext, limits: httpx.Limits = HTTPX_LIMITS) -> None:
         super().__init__(verify=ssl_context, limits=limits)
+        check_httpx_hook()
+        if type(getattr(self, "_pool", None)) is not httpcore.ConnectionPool:
+            raise GuardUnavailable("httpx.HTTPTransport no longer keeps an httpcore.ConnectionPool in _pool: "
+                                   "the address guard cannot replace it; refusing to make an unguarded client")
         self._pool = httpcore.ConnectionPool(
             ssl_context=ssl_context,
             max_connections=limits.max_connections,
@@ -290,12 +327,16 @@ class GuardedAdapter(HTTPAdapter):
     """
 
     def __init__(self, guard: AddressGuard, **kwargs) -> None:
+        check_urllib3_hook()
         self.guard = guard
         super().__init__(**kwargs)  # builds the pool manager (init_poolmanager, below)
 
     def init_poolmanager(self, *args, **kwargs) -> None:
         super().init_poolmanager(*args, **kwargs)
         manager = self.poolmanager
+        if not isinstance(getattr(manager, "pool_classes_by_scheme", None), dict):
+            raise GuardUnavailable("urllib3's PoolManager has no pool_classes_by_scheme: the address guard "
+                                   "cannot hold; refusing to make an unguarded session")
         manager.pool_classes_by_scheme = {
             scheme: _guarded_pool(pool, self.guard) for scheme, pool in manager.pool_classes_by_scheme.items()
         }

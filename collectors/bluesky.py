@@ -2,15 +2,22 @@
 
 A source's `state.cursor` is a small JSON document:
 
-- `newest`: the latest time seen in the listing (indexedAt, or the repost time for a repost), and
-  `top`: the URIs seen at exactly that time. A later run pages from the top and stops as soon as it
-  reaches them, so it asks only for what is new.
+- `newest`: the latest sort time seen in the listing (a post's sortAt, the earlier of createdAt and
+  indexedAt; the repost time for a repost), and `recent`: the items seen within the overlap window
+  below it, each with its CID. A later run pages from the top and keeps reading until it is past
+  `newest - overlap` (`options.overlap_s`, default 900): a post whose createdAt is behind (a phone's
+  clock) is indexed after a run but sorts below what that run saw, and an edited post (putRecord
+  keeps createdAt) stays where it was with a new CID. Items in `recent` with the same CID are not
+  returned again; new ones and new CIDs are.
 - `older`: the API cursor where a first collection stopped because it used its page budget
   (`options.max_pages`, default 5, of `options.limit` posts, default 50). Later runs, once caught up
   at the top, carry on backwards from there (at least one page a run) until the listing ends.
 
+Edits and deletions of posts older than the window are found by `recheck` (app.bsky.feed.getPosts
+on stored URIs: a missing URI is a deletion, a new CID an edit).
+
 Custom feeds order posts however their generator likes, so for `kind: feed` a run reads its page
-budget from the top and keeps only the posts newer than `newest`.
+budget from the top and keeps the posts within the window that it has not seen with that CID.
 """
 
 from __future__ import annotations
@@ -19,8 +26,8 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Iterable
+from datetime import datetime, timedelta, timezone
+from typing import Iterable, Sequence
 
 import httpx
 from atproto import Client
@@ -28,8 +35,8 @@ from atproto_client import exceptions as atp_exc
 from pydantic import ValidationError
 
 from collectors.address_guard import refusal_in
-from collectors.base import ErrorKind, FetchResult, SourceState
-from collectors.bluesky_parse import posts_from_items, sort_time
+from collectors.base import ErrorKind, FetchResult, RecheckResult, SourceState, StoredPost
+from collectors.bluesky_parse import post_from_view, posts_from_items, sort_time
 from collectors.bluesky_session import login, login_url, make_client, wants_login
 from peerfeed.records import Deletion, Platform
 from peerfeed.settings import Settings
@@ -41,7 +48,8 @@ DEFAULT_LIMIT = 50
 DEFAULT_MAX_PAGES = 5
 GET_POSTS_BATCH = 25  # app.bsky.feed.getPosts takes at most 25 URIs
 DEFAULT_MAX_CHECKS = 500
-MAX_TOP = 100  # URIs remembered at the newest time; more than this many ties is not real
+DEFAULT_OVERLAP_S = 900
+MAX_RECENT = 1000  # items remembered within the overlap window (a busy search: 15 minutes of posts)
 # Only DID-form URIs: getPosts answers with DID-form URIs, so a handle-form one would look deleted.
 _AT_POST_URI = re.compile(r"^at://did:[a-z]+:[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~-]{1,512}$")
 
@@ -52,10 +60,12 @@ class BlueskySourceError(ValueError):
 
 @dataclass
 class ListingState:
-    """What a listing remembers between runs (stored as JSON in SourceState.cursor)."""
+    """What a listing remembers between runs (stored as JSON in SourceState.cursor).
+
+    `recent` maps an item's key (its URI, or URI|reposter for a repost) to [CID, sort time]."""
 
     newest: datetime | None = None
-    top: list[str] = field(default_factory=list)
+    recent: dict[str, list] = field(default_factory=dict)
     older: str | None = None
 
     @classmethod
@@ -65,16 +75,20 @@ class ListingState:
         try:
             data = json.loads(cursor)
             newest = datetime.fromisoformat(data["newest"]) if data.get("newest") else None
-            return cls(newest=newest, top=list(data.get("top") or []), older=data.get("older") or None)
-        except (ValueError, TypeError, KeyError, AttributeError):
+            recent = {str(k): [v[0], v[1]] for k, v in (data.get("recent") or {}).items()}
+            # Cursors written before the overlap window kept only the URIs at the newest time.
+            for key in data.get("top") or ():
+                recent.setdefault(str(key), [None, data["newest"]])
+            return cls(newest=newest, recent=recent, older=data.get("older") or None)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
             # A cursor from an older format or hand-edited: start again rather than fail forever.
-            log.warning("unreadable Bluesky cursor ignored: %.80r", cursor)
+            log.warning("unreadable Bluesky cursor ignored")
             return cls()
 
     def dump(self) -> str:
         return json.dumps({
             "newest": self.newest.isoformat() if self.newest else None,
-            "top": self.top,
+            "recent": self.recent,
             "older": self.older,
         }, separators=(",", ":"))
 
@@ -149,47 +163,66 @@ def _key(item) -> str | None:
     return f"{getattr(post, 'uri', None)}|{by}" if by else getattr(post, "uri", None)
 
 
-def _is_seen(item, state: ListingState) -> bool:
-    t = sort_time(item)
-    if state.newest is None or t is None:
-        return False
-    return t < state.newest or (t == state.newest and _key(item) in state.top)
+def _cid(item) -> str | None:
+    post = getattr(item, "post", None) or item
+    cid = getattr(post, "cid", None)
+    return cid if isinstance(cid, str) else None
 
 
-def read_listing(read, state: ListingState, max_pages: int, ordered: bool) -> tuple[list, ListingState]:
-    """New items of a listing, newest first, and the state to store; at most `max_pages` requests."""
+def _remember(state: ListingState, seen: dict[str, tuple[str | None, datetime]], overlap: timedelta) -> ListingState:
+    """The state after a run that saw `seen` (key -> (CID, sort time)) at the top of the listing."""
+    times = [t for _cid_, t in seen.values()]
+    newest = max([state.newest, *times] if state.newest else times) if times else state.newest
+    recent = dict(state.recent)
+    recent.update({k: [cid, t.isoformat()] for k, (cid, t) in seen.items()})
+    if newest is not None:
+        floor = newest - overlap
+        recent = {k: v for k, v in recent.items() if v[1] and datetime.fromisoformat(v[1]) >= floor}
+    if len(recent) > MAX_RECENT:
+        recent = dict(sorted(recent.items(), key=lambda kv: kv[1][1], reverse=True)[:MAX_RECENT])
+    return ListingState(newest=newest, recent=recent, older=state.older)
+
+
+def read_listing(read, state: ListingState, max_pages: int, ordered: bool,
+                 overlap: timedelta = timedelta(0)) -> tuple[list, ListingState]:
+    """New and changed items of a listing, newest first, and the state to store; at most
+    `max_pages` requests.
+
+    An ordered listing is read down to `state.newest - overlap`; an item already in `state.recent`
+    with the same CID is left out. Running out of pages before reaching what the last run saw is
+    a gap, kept as `older` and read on a later run.
+    """
     items: list = []
+    seen: dict[str, tuple[str | None, datetime]] = {}
+    floor = state.newest - overlap if state.newest is not None else None
     pages = 0
     cursor = None
-    reached_seen = False
+    done = reached_known = False
     while pages < max_pages:
         page, cursor = read(cursor)
         pages += 1
         for item in page:
-            if _is_seen(item, state):
+            t, key, cid = sort_time(item), _key(item), _cid(item)
+            if floor is not None and t is not None and t < floor:
                 if ordered:
-                    reached_seen = True
+                    done = True
                     break
                 continue
+            if state.newest is not None and t is not None and t <= state.newest:
+                reached_known = True
+            if key is not None and t is not None:
+                seen[key] = (cid, t)
+            known = state.recent.get(key) if key is not None else None
+            if known is not None and (cid is None or known[0] == cid):
+                continue  # this version was returned before
             items.append(item)
-        if reached_seen or not cursor or not page:
-            cursor = None if reached_seen else cursor
+        if done or not cursor or not page:
             break
 
-    new = ListingState(newest=state.newest, top=list(state.top), older=state.older)
-    times = [(t, item) for item in items if (t := sort_time(item)) is not None]
-    if times:
-        newest = max(t for t, _ in times)
-        if state.newest is None or newest > state.newest:
-            new.newest = newest
-            new.top = [k for t, item in times if t == newest and (k := _key(item))]
-        elif newest == state.newest:
-            tied = [k for t, item in times if t == newest and (k := _key(item))]
-            new.top = list(dict.fromkeys(state.top + tied))[-MAX_TOP:]
-
+    new = _remember(state, seen, overlap)
     if not ordered:
         return items, new
-    if cursor:
+    if cursor and not done and not reached_known:
         # Out of budget before reaching what we had: the gap is more recent than any old backfill.
         new.older = cursor
         return items, new
@@ -250,7 +283,8 @@ def _describe(exc: Exception) -> str:
 def _error_result(source: SourceConfig, state: SourceState, exc: Exception, doing: str) -> FetchResult:
     kind, status, wait = classify_error(exc)
     message = f"Bluesky source {source.name!r} ({source.url}): {doing} failed: {_describe(exc)}"
-    log.warning(message, extra={"source": source.name, "url": source.url})
+    log.warning("bluesky fetch failed source=%s url=%s error_kind=%s step=%s", source.name, source.url, kind.value,
+                doing, extra={"source": source.name, "url": source.url})
     return FetchResult(source=source.name, state=state, http_status=status, error_kind=kind,
                        error=message, retry_after_s=wait)
 
@@ -277,6 +311,7 @@ def fetch_bluesky(
     try:
         limit = _int_option(source, "limit", DEFAULT_LIMIT, 100)
         max_pages = _int_option(source, "max_pages", DEFAULT_MAX_PAGES, 100)
+        overlap = timedelta(seconds=_int_option(source, "overlap_s", DEFAULT_OVERLAP_S, 7 * 24 * 3600))
         atp = _client_for(source, settings, client)
         try:
             read = _page_reader(atp, source, limit)
@@ -285,56 +320,86 @@ def fetch_bluesky(
                 login(atp, settings)
             doing = f"reading {source.kind}"
             listing = ListingState.load(state.cursor)
-            items, new_listing = read_listing(read, listing, max_pages, ordered=source.kind != "feed")
+            items, new_listing = read_listing(read, listing, max_pages, ordered=source.kind != "feed",
+                                              overlap=overlap)
         finally:
             if client is None:
                 atp.request.close()
     except Exception as exc:  # noqa: BLE001 - classify_error re-raises what is a bug
         return _error_result(source, state, exc, doing)
 
-    posts, bad = posts_from_items(items, source.name)
+    skipped: list[str] = []
+    posts, bad = posts_from_items(items, source.name, skipped)
     if bad and not posts and items:
         return _error_result(source, state, ValueError(f"none of {len(items)} posts could be read"), "parsing")
     new_state = SourceState(etag=state.etag, last_modified=state.last_modified,
                             cursor=new_listing.dump(), url=state.url)
-    return FetchResult(source=source.name, posts=posts, state=new_state, http_status=200)
+    return FetchResult(source=source.name, posts=posts, state=new_state, http_status=200, skipped=skipped)
 
 
-def check_deleted(
+def recheck(
     source: SourceConfig,
-    uris: Iterable[str],
+    stored: Sequence[StoredPost],
     settings: Settings,
     client: httpx.Client | None = None,
     *,
     max_checks: int = DEFAULT_MAX_CHECKS,
-) -> FetchResult:
-    """Which of these stored post URIs are gone upstream, as `Deletion` records.
+    allow_private_hosts: bool = False,  # noqa: ARG001 - the registry's common signature; one service is asked
+) -> RecheckResult:
+    """Ask for stored posts again: the ones gone are `Deletion`s, the edited ones `Post`s.
 
     app.bsky.feed.getPosts leaves out posts that no longer exist (deleted, or their account gone or
-    taken down), so every URI asked for and not returned is a deletion. At most `max_checks` URIs
-    are checked, 25 a request; anything but a DID-form at:// post URI is left alone. A failed request
-    returns an error and no deletions: nothing is erased on a guess.
+    taken down), so every URI asked for and not returned is a deletion. A post that comes back with
+    a CID other than the stored one was edited (putRecord) and is returned as a `Post`. At most
+    `max_checks` URIs are checked, 25 a request; anything but a DID-form at:// post URI is left
+    `unchecked`. A failed request returns an error and nothing else: nothing is erased on a guess.
     """
-    wanted = [u for u in dict.fromkeys(uris) if isinstance(u, str) and _AT_POST_URI.match(u)][:max_checks]
-    result = FetchResult(source=source.name)
+    result = RecheckResult(source=source.name)
+    wanted: dict[str, StoredPost] = {}
+    for post in stored:
+        uri = post.platform_id
+        if not isinstance(uri, str) or not _AT_POST_URI.match(uri):
+            result.leave(str(uri), "not a DID-form at:// post URI")
+        elif uri not in wanted and len(wanted) < max_checks:
+            wanted[uri] = post
     if not wanted:
         return result
+    uris = list(wanted)
     try:
         atp = _client_for(source, settings, client)
         try:
             if wants_login(settings):
                 login(atp, settings)
-            found: set[str] = set()
-            for i in range(0, len(wanted), GET_POSTS_BATCH):
-                batch = wanted[i:i + GET_POSTS_BATCH]
-                res = atp.app.bsky.feed.get_posts({"uris": batch})
-                found.update(p.uri for p in res.posts)
+            found = {}
+            for i in range(0, len(uris), GET_POSTS_BATCH):
+                res = atp.app.bsky.feed.get_posts({"uris": uris[i:i + GET_POSTS_BATCH]})
+                found.update({view.uri: view for view in res.posts})
         finally:
             if client is None:
                 atp.request.close()
     except Exception as exc:  # noqa: BLE001 - classify_error re-raises what is a bug
-        return _error_result(source, SourceState(), exc, "checking for deleted posts")
-    result.deletions = [Deletion(platform=Platform.BLUESKY, platform_id=u, source=source.name)
-                        for u in wanted if u not in found]
+        failed = _error_result(source, SourceState(), exc, "re-checking stored posts")
+        result.error_kind, result.error = failed.error_kind, failed.error
+        result.http_status, result.retry_after_s = failed.http_status, failed.retry_after_s
+        return result
+    result.checked = len(uris)
     result.http_status = 200
+    for uri, post in wanted.items():
+        view = found.get(uri)
+        if view is None:
+            result.deletions.append(Deletion(platform=Platform.BLUESKY, platform_id=uri, source=source.name))
+        elif getattr(view, "cid", None) != (post.extra or {}).get("cid"):
+            try:
+                result.posts.append(post_from_view(view, source.name))
+            except Exception as exc:  # noqa: BLE001 - one post costs only itself
+                result.leave(uri, f"edited, but unreadable ({type(exc).__name__})")
+    return result
+
+
+def check_deleted(source: SourceConfig, uris: Iterable[str], settings: Settings, client: httpx.Client | None = None,
+                  *, max_checks: int = DEFAULT_MAX_CHECKS) -> RecheckResult:
+    """`recheck` for bare URIs: its deletions (edits are not compared without a stored CID)."""
+    result = recheck(source, [StoredPost(u, {"cid": None}) for u in dict.fromkeys(uris)], settings, client,
+                     max_checks=max_checks)
+    result.posts = []
     return result

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import quote
 
 from atproto_client.models.dot_dict import DotDict
 
+from collectors.clean_text import clean_post
 from collectors.sanitize import clean_html
 from peerfeed.dedupe import canonical_url
 from peerfeed.records import Platform, Post
@@ -26,7 +27,6 @@ _LINK = "app.bsky.richtext.facet#link"
 _MENTION = "app.bsky.richtext.facet#mention"
 _TAG = "app.bsky.richtext.facet#tag"
 _REPOST = "app.bsky.feed.defs#reasonRepost"
-_EXTERNAL = "app.bsky.embed.external#view"
 # Self-labels and moderation labels that mean "warn before showing".
 _SENSITIVE_LABELS = {"porn", "sexual", "nudity", "graphic-media", "gore", "self-harm", "sensitive"}
 
@@ -179,46 +179,69 @@ def post_from_view(view, source: str, reposted_by: str | None = None) -> Post:
     did = getattr(author, "did", None)
     if not did:
         raise BlueskyParseError(f"post {uri} has no author DID")
-    record = getattr(view, "record", None)
+    return post_from_record(
+        uri, getattr(view, "record", None), source, did=did, cid=getattr(view, "cid", None),
+        handle=getattr(author, "handle", None), display_name=getattr(author, "display_name", None),
+        indexed=parse_time(getattr(view, "indexed_at", None)), embed=getattr(view, "embed", None),
+        labels=getattr(view, "labels", None), reposted_by=reposted_by)
+
+
+def post_from_record(uri: str, record, source: str, *, did: str, cid: str | None = None, handle: str | None = None,
+                     display_name: str | None = None, indexed: datetime | None = None, embed=None, labels=None,
+                     reposted_by: str | None = None) -> Post:
+    """One `Post` from an app.bsky.feed.post record (an SDK model, or a DotDict of the record as the
+    firehose carries it) and what is known about it. The AppView's `embed` view is used when given,
+    else the record's own embed. Raises BlueskyParseError if it is unusable.
+    """
     text = getattr(record, "text", None)
     if not isinstance(text, str):
         raise BlueskyParseError(f"post {uri} has no text record")
-
-    handle = getattr(author, "handle", None) or did
+    handle = handle or did
     if handle == "handle.invalid":
         handle = did
-    indexed = parse_time(getattr(view, "indexed_at", None))
     created = parse_time(getattr(record, "created_at", None))
     # createdAt is set by the poster's app and may be missing, wrong or in the future;
-    # the AppView's indexedAt is when the network saw it.
+    # the AppView's indexedAt is when the network saw it (the firehose: when the relay did).
     published = created if created and (indexed is None or created <= indexed) else indexed
     if published is None:
         raise BlueskyParseError(f"post {uri} has neither createdAt nor indexedAt")
 
     rich = facets_to_html(text, getattr(record, "facets", None))
-    links = list(rich.links)
-    embed = getattr(view, "embed", None)
-    if _type_of(embed) == _EXTERNAL:
-        ext_uri = getattr(getattr(embed, "external", None), "uri", None)
-        if _is_web_url(ext_uri):
-            links.append(ext_uri)
+    parts = embed_parts(embed if embed is not None else getattr(record, "embed", None))
+    links = [*rich.links, *parts.links]
 
     reply = getattr(record, "reply", None)
     parent_uri = getattr(getattr(reply, "parent", None), "uri", None)
     root_uri = getattr(getattr(reply, "root", None), "uri", None)
     root_did = root_uri.split("/")[2] if isinstance(root_uri, str) and root_uri.startswith("at://") else None
 
-    labels = _label_values(_self_labels(record), getattr(view, "labels", None))
-    warn = [v for v in labels if v in _SENSITIVE_LABELS]
+    label_values = _label_values(_self_labels(record), labels)
+    warn = [v for v in label_values if v in _SENSITIVE_LABELS]
     langs = getattr(record, "langs", None) or ()
     url = web_url(handle, uri)
-    return Post(
+    extra = {
+        "did": did,
+        "handle": handle,
+        "cid": cid,
+        "indexed_at": indexed.isoformat() if indexed else None,
+        "reply_root": root_uri,
+        "labels": label_values,
+    }
+    if reposted_by:
+        extra["reposted_by"] = [reposted_by]
+    if parts.media:
+        extra["media"] = parts.media
+    if parts.quote:
+        extra["quote"] = parts.quote
+    if parts.card:
+        extra["card"] = parts.card
+    return clean_post(Post(
         platform=Platform.BLUESKY,
         platform_id=uri,
         source=source,
         url=url,
         canonical_url=canonical_url(url),
-        author=(getattr(author, "display_name", None) or "").strip() or handle,
+        author=(display_name or "").strip() or handle,
         author_url=f"{BSKY_WEB}/profile/{handle}",
         content_html=rich.html,
         content_text=text,
@@ -231,19 +254,65 @@ def post_from_view(view, source: str, reposted_by: str | None = None) -> Post:
         thread_url=web_url(root_did, root_uri) if root_did else None,
         links=tuple(dict.fromkeys(links)),
         mentions=rich.mentions,
-        extra={
-            "did": did,
-            "handle": handle,
-            "cid": getattr(view, "cid", None),
-            "indexed_at": indexed.isoformat() if indexed else None,
-            "reply_root": root_uri,
-            "reposted_by": reposted_by,
-            "labels": labels,
-            "like_count": getattr(view, "like_count", None),
-            "repost_count": getattr(view, "repost_count", None),
-            "reply_count": getattr(view, "reply_count", None),
-        },
-    )
+        extra=extra,
+    ))
+
+
+@dataclass
+class EmbedParts:
+    """What a post's embed adds: media with their descriptions (alt text), a quoted post, a link card."""
+
+    media: list[dict] = field(default_factory=list)
+    quote: dict | None = None
+    links: list[str] = field(default_factory=list)
+    card: dict | None = None
+
+
+def embed_parts(embed) -> EmbedParts:
+    """Media descriptions, the quoted post (with its bsky.app link) and link card of an embed, in
+    either shape: the AppView's `...#view` or the record's own (as the firehose carries it)."""
+    parts = EmbedParts()
+    kind = (_type_of(embed) or "").split("#")[0]
+    if kind == "app.bsky.embed.recordWithMedia":
+        media = embed_parts(getattr(embed, "media", None))
+        parts.media, parts.links, parts.card = media.media, media.links, media.card
+        parts.quote = _quoted(getattr(embed, "record", None))
+    elif kind == "app.bsky.embed.record":
+        parts.quote = _quoted(embed)
+    elif kind == "app.bsky.embed.images":
+        for image in getattr(embed, "images", None) or ():
+            parts.media.append({"type": "image", "description": _text_or_none(getattr(image, "alt", None))})
+    elif kind == "app.bsky.embed.video":
+        parts.media.append({"type": "video", "description": _text_or_none(getattr(embed, "alt", None))})
+    elif kind == "app.bsky.embed.external":
+        external = getattr(embed, "external", None)
+        ext_uri = getattr(external, "uri", None)
+        if _is_web_url(ext_uri):
+            parts.links.append(ext_uri)
+            parts.card = {"url": ext_uri, "title": _text_or_none(getattr(external, "title", None)),
+                          "description": _text_or_none(getattr(external, "description", None))}
+    if parts.quote and parts.quote.get("url"):
+        parts.links.append(parts.quote["url"])
+    return parts
+
+
+def _quoted(record_embed) -> dict | None:
+    """{"uri", "url"} of the post an embed.record quotes (a view's viewRecord or a strongRef)."""
+    inner = getattr(record_embed, "record", None)
+    uri = getattr(inner, "uri", None)
+    if not isinstance(uri, str) or not uri.startswith("at://"):
+        return None
+    if "/app.bsky.feed.post/" not in uri:
+        return {"uri": uri, "url": None}  # a quoted feed, list or starter pack: no post page
+    author = getattr(inner, "author", None)
+    actor = getattr(author, "handle", None) or uri.split("/")[2]
+    if actor == "handle.invalid":
+        actor = uri.split("/")[2]
+    return {"uri": uri, "url": web_url(actor, uri)}
+
+
+def _text_or_none(value) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def reposted_by(item) -> str | None:
@@ -256,36 +325,56 @@ def reposted_by(item) -> str | None:
 
 
 def sort_time(item) -> datetime | None:
-    """When a feed item entered the listing: the repost time for a repost, else the post's indexedAt."""
+    """Where a feed item sits in an AppView listing: the repost time for a repost, else the post's
+    sortAt, which is the earlier of its createdAt and indexedAt.
+
+    A phone whose clock is behind posts with an old createdAt: the post is indexed after a run
+    but sorts below what that run saw (collectors/bluesky.py reads an overlap window for it).
+    """
     reason = getattr(item, "reason", None)
     if _type_of(reason) == _REPOST:
         t = parse_time(getattr(reason, "indexed_at", None))
         if t:
             return t
     post = getattr(item, "post", item)
-    return parse_time(getattr(post, "indexed_at", None))
+    indexed = parse_time(getattr(post, "indexed_at", None))
+    created = parse_time(getattr(getattr(post, "record", None), "created_at", None))
+    if created is not None and (indexed is None or created < indexed):
+        return created
+    return indexed
 
 
-def posts_from_items(items, source: str) -> tuple[list[Post], int]:
+def posts_from_items(items, source: str, skipped: list[str] | None = None) -> tuple[list[Post], int]:
     """Posts from feed items or post views, each original post once; returns (posts, unusable count).
 
     A repost becomes the original post (a repost of a post already in the list adds nothing);
-    a post view that cannot be parsed is logged with its id and skipped, never the whole page.
+    a post view that cannot be parsed is described in `skipped` (never with its text) and left
+    out, never the whole page.
     """
     posts: list[Post] = []
-    seen: set[str] = set()
+    seen: dict[str, Post] = {}
     bad = 0
     for item in items:
         view = getattr(item, "post", None) or item
         uri = getattr(view, "uri", None)
         if uri in seen:
+            by = reposted_by(item)
+            if by:  # the same post again as someone's repost: one Post, one more reposter
+                post = seen[uri]
+                post.extra.setdefault("reposted_by", [])
+                if by not in post.extra["reposted_by"]:
+                    post.extra["reposted_by"].append(by)
             continue
         try:
             post = post_from_view(view, source, reposted_by=reposted_by(item))
-        except BlueskyParseError as exc:
+        except Exception as exc:  # noqa: BLE001 - one post costs only itself; a message may quote text
             bad += 1
-            log.warning("unusable Bluesky post skipped: %s", exc, extra={"source": source, "post_id": uri})
+            why = str(exc) if isinstance(exc, BlueskyParseError) else type(exc).__name__
+            problem = f"post {uri if isinstance(uri, str) else '?'}: {why}"
+            log.warning("unusable Bluesky post skipped source=%s problem=%s", source, problem)
+            if skipped is not None:
+                skipped.append(problem)
             continue
-        seen.add(post.platform_id)
+        seen[post.platform_id] = post
         posts.append(post)
     return posts, bad

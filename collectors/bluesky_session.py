@@ -13,22 +13,20 @@ was refused (`refusal_in` finds it).
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
-import ssl
 import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import certifi
 import httpx
 from atproto import Client, Session, SessionEvent
 from atproto_client.exceptions import BadRequestError, LoginRequiredError, UnauthorizedError
 from atproto_client.request import Request, RequestBase
 
-from collectors.address_guard import AddressGuard, GuardedTransport, url_hook
+from collectors.address_guard import AddressGuard, GuardedTransport, GuardUnavailable, url_hook, uses_attribute
+from collectors.http import tls_context
 from peerfeed.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,16 +36,26 @@ log = logging.getLogger(__name__)
 _LOGIN_LOCK = threading.Lock()
 
 
+def check_atproto_hooks() -> None:
+    """Fail closed: these request classes rely on atproto's private `Request._client` (what it sends
+    through) and `RequestBase._new_instance` (what `clone()` builds); atproto is pinned in
+    pyproject.toml and tests/collectors/test_contract.py catches a change."""
+    if not uses_attribute(Request._send_request, "_client") or not uses_attribute(RequestBase.clone, "_new_instance"):
+        raise GuardUnavailable("atproto's Request no longer sends through _client or clones with _new_instance: "
+                               "the address guard cannot hold; refusing to make an unguarded client")
+
+
 class _GuardedRequest(Request):
     """The SDK's own request layer (it follows redirects) on a guarded httpx client whose every
     request, redirect hops included, must be allowed from `origin`."""
 
     def __init__(self, origin: str, settings: Settings) -> None:
+        check_atproto_hooks()
         self._origin, self._settings = origin, settings
         allowed = settings.allow_internal_hosts
         super().__init__(
             timeout=settings.fetch_timeout_s,
-            transport=GuardedTransport(AddressGuard(allowed), _tls_context()),
+            transport=GuardedTransport(AddressGuard(allowed), tls_context()),
             event_hooks={"request": [url_hook(origin, allowed)]},
         )
 
@@ -59,9 +67,16 @@ class _SharedHttpRequest(Request):
     """The SDK's own request layer, sending through an httpx.Client the caller owns."""
 
     def __init__(self, http: httpx.Client) -> None:
+        check_atproto_hooks()
+        # atproto's Request.__init__ would build a client of its own; these two attributes are what
+        # its methods read (atproto pinned in pyproject.toml; tests/bluesky/test_bluesky_session.py
+        # sends through this class, so a rename upstream fails there).
         RequestBase.__init__(self)
         self._client_kwargs = {}
         self._client = http
+
+    def _new_instance(self) -> _SharedHttpRequest:  # clone(): the same caller-owned client
+        return type(self)(self._client)
 
     def close(self) -> None:  # the caller closes its own client
         pass
@@ -95,12 +110,6 @@ def load_session(path: Path, handle: str) -> str | None:
     if session.handle.lower() != handle.lower().lstrip("@") and session.did != handle:
         return None
     return text
-
-
-@functools.cache
-def _tls_context() -> ssl.SSLContext:
-    # Loading the CA bundle costs tens of milliseconds; a client per source must not pay it each time.
-    return ssl.create_default_context(cafile=certifi.where())
 
 
 def make_client(base_url: str, settings: Settings, http: httpx.Client | None = None) -> Client:

@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from collectors.http import FetchError, fetch_url
-from collectors.rss import FEED_ACCEPT, FeedParseError, fetch_limits, parse_feed
+from collectors.base import FetchError
+from collectors.feed_parse import FEED_ACCEPT, FeedParseError, fetch_limits, parse_feed
+from collectors.http import fetch_url
 from peerfeed.records import Post
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
@@ -100,8 +101,8 @@ def threads_to_follow(saved: list[Thread], posts: list[Post], source: SourceConf
             continue
         if urlsplit(url).hostname not in _hosts(post, feed_url):
             # A feed should not be able to send us to arbitrary hosts (an internal address, say).
-            log.warning("comment feed on another host skipped: %s", url,
-                        extra={"source": source.name, "url": url, "post_id": post.platform_id})
+            log.warning("comment feed on another host skipped source=%s url=%s post_id=%s", source.name, url,
+                        post.platform_id, extra={"source": source.name, "url": url, "post_id": post.platform_id})
             continue
         old = by_post.get(post.platform_id)
         same_feed = old is not None and old.feed == url
@@ -141,7 +142,7 @@ def fetch_comment_threads(
             thread = replace(thread, etag=response.etag or thread.etag,
                              last_modified=response.last_modified or thread.last_modified)
         except (FetchError, FeedParseError) as exc:
-            log.warning("comment thread not collected: %s", exc,
-                        extra={"source": source.name, "url": thread.feed, "post_id": thread.platform_id})
+            log.warning("comment thread not collected source=%s url=%s post_id=%s error=%s", source.name,
+                        thread.feed, thread.platform_id, exc, extra={"source": source.name, "url": thread.feed, "post_id": thread.platform_id})
         kept.append(thread)
     return out, kept

@@ -4,7 +4,8 @@
 temporary one), sends conditional headers, stops reading at a size cap, decompresses gzip/deflate with
 a bounded output (a gzip bomb costs at most the cap), keeps to an overall deadline as well as httpx's
 per-read timeouts, and sorts every failure into an `ErrorKind`. Failures raise `FetchError`, which
-carries the kind, the HTTP status and any Retry-After, so the caller can turn it into a `FetchResult`.
+carries the kind, the HTTP status and any Retry-After (collectors/base.py), so the caller can turn
+it into a `FetchResult`.
 
 Clients from `make_client` connect only where collectors/address_guard.py allows: a public feed
 cannot make us reach an internal address, by a redirect or by a name that resolves inside. A refusal
@@ -19,7 +20,6 @@ import time
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -31,22 +31,25 @@ from collectors.address_guard import (
     redirect_allowed,
     refusal_in,
 )
-from collectors.base import ErrorKind
+from collectors.base import ErrorKind, FetchError, parse_retry_after
 from peerfeed.settings import Settings
 
 MAX_REDIRECTS = 5
 PERMANENT_REDIRECTS = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
-# A Retry-After further out than this is treated as this: a typo'd header should not silence a
-# source for a month.
-MAX_RETRY_AFTER_S = 24 * 3600.0
 # We decode these ourselves (see _Decoder); advertising br/zstd would hand us bodies we cannot bound.
 ACCEPT_ENCODING = "gzip, deflate"
 
 
+__all__ = ["FetchError", "HttpResponse", "fetch_url", "make_client", "parse_retry_after", "tls_context"]
+
+
 @functools.lru_cache(maxsize=1)
-def _tls_context() -> ssl.SSLContext:
-    # Loading the CA bundle takes ~25 ms: once per process, not once per fetch.
+def tls_context() -> ssl.SSLContext:
+    """The one TLS context of every httpx client the collectors make (feeds, Bluesky's SDK).
+
+    Loading the CA bundle takes ~25 ms: once per process, not once per fetch or per source.
+    """
     import certifi
 
     return ssl.create_default_context(cafile=certifi.where())
@@ -60,25 +63,8 @@ def make_client(timeout_s: float | None = None, *, guard: AddressGuard | None = 
     Pass one to many `fetch_url` calls to reuse connections; it is safe to share between threads.
     Environment proxies are not used (a proxy would resolve names out of the guard's sight).
     """
-    transport = GuardedTransport(guard or AddressGuard(), _tls_context())
+    transport = GuardedTransport(guard or AddressGuard(), tls_context())
     return httpx.Client(timeout=timeout_s, follow_redirects=False, transport=transport)
-
-
-class FetchError(Exception):
-    """A fetch that failed in a known way: `kind` says which, the message says what and where."""
-
-    def __init__(
-        self,
-        kind: ErrorKind,
-        message: str,
-        *,
-        status: int | None = None,
-        retry_after_s: float | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.status = status
-        self.retry_after_s = retry_after_s
 
 
 @dataclass(frozen=True)
@@ -104,29 +90,16 @@ class HttpResponse:
         return self.headers.get("last-modified") or None
 
 
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None.
-
-    Negative or past values become 0; absurdly long ones are capped at a day.
-    """
-    if not value:
-        return None
-    value = value.strip()
+def ratelimit_reset(value: str, now: datetime | None = None) -> float | None:
+    """Seconds until an X-RateLimit-Reset (an ISO 8601 time, as Mastodon sends it), through the
+    contract's one Retry-After rule (never negative, capped)."""
     try:
-        seconds = float(value)
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when is None:
-            return None
-        if when.tzinfo is None:  # HTTP dates are GMT
-            when = when.replace(tzinfo=timezone.utc)
-        seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
-    if seconds != seconds:  # NaN
         return None
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return parse_retry_after(str((when - (now or datetime.now(timezone.utc))).total_seconds()))
 
 
 def classify_status(status: int) -> ErrorKind | None:
@@ -144,6 +117,8 @@ def status_error(status: int, url: str, headers: httpx.Headers | None = None) ->
     """A FetchError for an HTTP error status, with Retry-After read from the headers."""
     kind = classify_status(status) or ErrorKind.HTTP_4XX
     retry = parse_retry_after(headers.get("retry-after")) if headers is not None else None
+    if retry is None and status == 429 and headers is not None and headers.get("x-ratelimit-reset"):
+        retry = ratelimit_reset(headers["x-ratelimit-reset"])
     reason = httpx.codes.get_reason_phrase(status) or "error"
     message = f"HTTP {status} {reason} from {url}"
     if status == 410:
@@ -214,6 +189,11 @@ class _Decoder:
         return bytes(self.out)
 
 
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
 def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -251,12 +231,15 @@ def fetch_url(
     timeout_s: float | None = None,
     max_bytes: int | None = None,
     accept: str = "*/*",
+    private_headers: dict[str, str] | None = None,
 ) -> HttpResponse:
     """GET `url` politely and within limits; raise FetchError (never another exception) on failure.
 
     `timeout_s` (default `settings.fetch_timeout_s`) bounds each network wait and the whole fetch;
     `max_bytes` (default `settings.max_feed_bytes`) caps the body before and after decompression.
     A 304 comes back as an HttpResponse with `not_modified` true and an empty body.
+    `private_headers` (an Authorization header, say) go only to `url`'s own origin: a redirect to
+    another host never carries them.
     """
     timeout_s = float(timeout_s if timeout_s is not None else settings.fetch_timeout_s)
     max_bytes = int(max_bytes if max_bytes is not None else settings.max_feed_bytes)
@@ -279,7 +262,10 @@ def fetch_url(
             if remaining <= 0:  # slow redirect hops count against the same budget
                 raise FetchError(ErrorKind.NETWORK, f"timed out after {timeout_s:g}s fetching {current}")
             try:
-                request = client.build_request("GET", current, headers=headers, timeout=remaining)
+                sent = headers
+                if private_headers and _origin(current) == _origin(url):
+                    sent = {**headers, **private_headers}
+                request = client.build_request("GET", current, headers=sent, timeout=remaining)
                 response = client.send(request, stream=True, follow_redirects=False)
             except httpx.TimeoutException:
                 raise FetchError(ErrorKind.NETWORK, f"timed out after {timeout_s:g}s fetching {current}") from None

@@ -10,8 +10,6 @@ one.
 
 from __future__ import annotations
 
-import email.utils
-import time
 from datetime import datetime, timezone
 
 import requests
@@ -25,32 +23,11 @@ from mastodon.errors import (
 )
 
 from collectors.address_guard import AddressGuard, AddressRefused, GuardedAdapter, redirect_allowed, refusal_in
-from collectors.base import ErrorKind, FetchResult
+from collectors.base import ErrorKind, FetchError, parse_retry_after
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 
-DEFAULT_RETRY_AFTER_S = 60.0
-MAX_RETRY_AFTER_S = 3600.0
-
-
-class FetchFailure(Exception):
-    """A classified failure on its way into a FetchResult (never escapes the collector)."""
-
-    def __init__(self, kind: ErrorKind, message: str, *, status: int | None = None,
-                 retry_after_s: float | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.status = status
-        self.retry_after_s = retry_after_s
-
-    def apply(self, result: FetchResult) -> None:
-        result.error_kind = self.kind
-        result.error = self.message
-        if self.status is not None:
-            result.http_status = self.status
-        if self.retry_after_s is not None:
-            result.retry_after_s = self.retry_after_s
+DEFAULT_RETRY_AFTER_S = 60.0  # a 429 with neither Retry-After nor X-RateLimit-Reset
 
 
 class ResponseTooLarge(Exception):
@@ -73,6 +50,7 @@ class ResponseLog(requests.Session):
         self.trust_env = False
         self.mount("http://", GuardedAdapter(self.guard))
         self.mount("https://", GuardedAdapter(self.guard))
+        self.streaming = False  # let streaming API responses through unread (see send)
         self.last_url: str | None = None
         self.last_status: int | None = None
         self.last_headers: requests.structures.CaseInsensitiveDict | None = None
@@ -92,6 +70,8 @@ class ResponseLog(requests.Session):
         response = super().send(request, **kwargs)
         self.last_status = response.status_code
         self.last_headers = response.headers
+        if self.streaming and "/api/v1/streaming" in request.url and response.status_code == 200:
+            return response  # a server-sent event stream is read as it comes (mastodon_stream.py)
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             response.close()
@@ -127,35 +107,35 @@ def status_code(exc: MastodonAPIError) -> int | None:
     return None
 
 
-def classify(exc: MastodonError, api: Mastodon, where: str, session: ResponseLog) -> FetchFailure:
+def classify(exc: MastodonError, api: Mastodon, where: str, session: ResponseLog) -> FetchError:
     """Sort a Mastodon.py exception into network / http_4xx / http_5xx / rate_limited / parse."""
     if isinstance(exc, MastodonIllegalArgumentError):
-        return FetchFailure(ErrorKind.CONFIG, f"{where}: {exc}")
+        return FetchError(ErrorKind.CONFIG, f"{where}: {exc}")
     if isinstance(exc, MastodonRatelimitError):
         wait = retry_after(api, session)
-        return FetchFailure(ErrorKind.RATE_LIMITED, f"{where}: rate limited; retry in {wait:.0f} s",
+        return FetchError(ErrorKind.RATE_LIMITED, f"{where}: rate limited; retry in {wait:.0f} s",
                             status=session.last_status, retry_after_s=wait)
     if isinstance(exc, MastodonNetworkError):
         cause = exc.__context__
         refusal = refusal_in(cause)
         if refusal is not None:
-            return FetchFailure(ErrorKind.CONFIG, f"{where}: {refusal}")
+            return FetchError(ErrorKind.CONFIG, f"{where}: {refusal}")
         if isinstance(cause, ResponseTooLarge):
-            return FetchFailure(ErrorKind.TOO_LARGE, f"{where}: response too large ({cause})", status=session.last_status)
+            return FetchError(ErrorKind.TOO_LARGE, f"{where}: response too large ({cause})", status=session.last_status)
         reason = _network_reason(cause)
-        return FetchFailure(ErrorKind.NETWORK, f"{where}: {reason}")
+        return FetchError(ErrorKind.NETWORK, f"{where}: {reason}")
     if isinstance(exc, MastodonAPIError):
         code = status_code(exc)
         if code is None:
             # Mastodon.py's "could not parse response as JSON" (its message quotes the body; we do not)
-            return FetchFailure(ErrorKind.PARSE, f"{where}: response was not valid JSON", status=session.last_status)
+            return FetchError(ErrorKind.PARSE, f"{where}: response was not valid JSON", status=session.last_status)
         detail = exc.args[3] if len(exc.args) > 3 and isinstance(exc.args[3], str) else ""
         detail = f" ({detail[:200]})" if detail else ""
         if code == 401:
             detail += "; check PEERFEED_MASTODON_ACCESS_TOKEN and the source's auth option"
         kind = ErrorKind.HTTP_5XX if code >= 500 else ErrorKind.HTTP_4XX
-        return FetchFailure(kind, f"{where}: HTTP {code}{detail}", status=code)
-    return FetchFailure(ErrorKind.PARSE, f"{where}: {type(exc).__name__}")
+        return FetchError(kind, f"{where}: HTTP {code}{detail}", status=code)
+    return FetchError(ErrorKind.PARSE, f"{where}: {type(exc).__name__}")
 
 
 def _network_reason(cause: BaseException | None) -> str:
@@ -169,26 +149,11 @@ def _network_reason(cause: BaseException | None) -> str:
 
 
 def retry_after(api: Mastodon, session: ResponseLog | None) -> float:
-    """Seconds to wait: Retry-After if the server sent one, else X-RateLimit-Reset, else a default."""
-    now = time.time()
+    """Seconds to wait: Retry-After if the server sent one, else X-RateLimit-Reset, else a default;
+    at least a second, at most the contract's cap (collectors/base.py: parse_retry_after)."""
     headers = session.last_headers if session is not None else None
-    if headers is not None and headers.get("Retry-After"):
-        wait = _parse_retry_after(headers["Retry-After"], now)
-        if wait is not None:
-            return min(max(wait, 1.0), MAX_RETRY_AFTER_S)
-    if api.ratelimit_reset:
-        return min(max(float(api.ratelimit_reset) - now, 1.0), MAX_RETRY_AFTER_S)
-    return DEFAULT_RETRY_AFTER_S
-
-
-def _parse_retry_after(value: str, now: float) -> float | None:
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return (when - datetime.fromtimestamp(now, timezone.utc)).total_seconds()
+    wait = parse_retry_after(headers.get("Retry-After")) if headers is not None else None
+    if wait is None and api.ratelimit_reset:
+        reset = datetime.fromtimestamp(float(api.ratelimit_reset), timezone.utc)
+        wait = parse_retry_after(str((reset - datetime.now(timezone.utc)).total_seconds()))
+    return DEFAULT_RETRY_AFTER_S if wait is None else max(wait, 1.0)

@@ -21,15 +21,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
+from collectors.clean_text import clean_post
 from collectors.sanitize import clean_html, html_to_text
 from peerfeed.dedupe import canonical_url, http_url
 from peerfeed.records import Platform, Post
 
 VISIBLE = {"public", "unlisted"}
+# A date this far ahead is a broken clock (or a hostile server), not a post from the future: it
+# would pin the post to the top of every list for years.
+MAX_FUTURE = timedelta(days=1)
+
+
+class StatusError(ValueError):
+    """A status lacks what a `Post` needs; the message names the field, never the text."""
 
 _ANCHOR = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -63,18 +71,35 @@ class ParsedPage:
     bad: list[str] = field(default_factory=list)  # "status <id>: reason", for the error message
 
 
+def edit_mark(status: Mapping[str, Any]) -> str:
+    """What changes when a status is edited: its `edited_at`, as ISO 8601 ("" if never edited)."""
+    try:
+        when = _when(status.get("edited_at"), "edited_at")
+    except StatusError:
+        return str(status.get("edited_at"))
+    return when.isoformat() if when else ""
+
+
+def _post_mark(post: Post) -> str:
+    return post.updated_at.isoformat() if post.updated_at else ""
+
+
 def parse_statuses(
     statuses: Iterable[Mapping[str, Any]],
     source: str,
     *,
     seen: dict[str, Post] | None = None,
     after_id: str | None = None,
+    known: Mapping[str, str] | None = None,
+    marks: dict[str, str] | None = None,
 ) -> ParsedPage:
     """Parse one timeline page.
 
     `seen` maps URI -> Post for posts already taken in this run (a later page's boost of one of
-    them adds a booster instead of a second post); it is updated in place. Entries whose timeline id
-    is not newer than `after_id` (the stored cursor) are skipped, in case a server ignores min_id.
+    them adds a booster instead of a second post, a later read of an edit adds the new version);
+    it is updated in place. Entries whose timeline id is not newer than `after_id` (the stored
+    cursor) are skipped, in case a server ignores min_id. Entries in `known` (timeline id -> edit
+    mark, from an earlier run) with the same mark are skipped too; `marks` receives every entry's.
     """
     seen = {} if seen is None else seen
     page = ParsedPage()
@@ -94,7 +119,13 @@ def parse_statuses(
         if not uri or not isinstance(uri, str):
             page.bad.append(f"status {entry_id}: no uri")
             continue
-        if uri in seen:
+        mark = edit_mark(original)
+        if marks is not None:
+            marks[entry_id] = mark
+        if known is not None and known.get(entry_id) == mark:
+            page.already_seen += 1
+            continue
+        if uri in seen and _post_mark(seen[uri]) == mark:
             page.already_seen += 1
             if booster:
                 _add_booster(seen[uri], booster)
@@ -104,21 +135,34 @@ def parse_statuses(
             continue
         try:
             post = status_to_post(original, source, timeline_id=entry_id)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            page.bad.append(f"status {entry_id}: {type(exc).__name__}: {exc}")
+        except StatusError as exc:
+            page.bad.append(f"status {entry_id}: {exc}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one status costs only itself; messages may quote text
+            page.bad.append(f"status {entry_id}: {type(exc).__name__}")
             continue
         if booster:
             _add_booster(post, booster)
+        if uri in seen:  # an edit read later in the same run: the new version, with the boosters
+            for earlier in seen[uri].extra.get("boosted_by", ()):
+                _add_booster(post, earlier)
         seen[post.platform_id] = post
         page.posts.append(post)
     return page
 
 
-def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str | None = None) -> Post:
-    """One original (not a boost wrapper) status as a `Post`; raises KeyError/ValueError if malformed."""
-    uri = status["uri"]
+def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str | None = None,
+                   now: datetime | None = None) -> Post:
+    """One original (not a boost wrapper) status as a `Post`, every text cleaned (collectors/clean_text.py).
+
+    Raises StatusError (or KeyError/TypeError on a shape that is not a status) when it is malformed.
+    A `created_at` more than a day ahead of `now` becomes `now`, with `extra["date_estimated"]`.
+    """
+    uri = status.get("uri")
     if not isinstance(uri, str) or not uri:
-        raise ValueError("status has no uri")
+        raise StatusError("no uri")
+    if status.get("id") in (None, ""):
+        raise StatusError("no id")
     # The instance controls these: only http(s) links survive (a status URI is always one).
     url = http_url(status.get("url")) or http_url(uri) or ""
     account = status.get("account") or {}
@@ -138,7 +182,25 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
     ]
     if media:
         extra["media"] = media
-    return Post(
+    quote = _quote(status.get("quote"))
+    links = _links(raw_html, status.get("card"))
+    if quote:
+        extra["quote"] = quote
+        if quote.get("url"):
+            links = tuple(dict.fromkeys((*links, quote["url"])))
+    card = status.get("card")
+    if card and http_url(card.get("url")):
+        extra["card"] = {"url": card.get("url"), "title": card.get("title") or None,
+                         "description": card.get("description") or None}
+    now = now or datetime.now(timezone.utc)
+    if status.get("created_at") in (None, ""):
+        raise StatusError("no created_at")
+    published = _when(status["created_at"], "created_at")
+    if published is None or published > now + MAX_FUTURE:
+        published = now
+        extra["date_estimated"] = True
+    edited = _when(status.get("edited_at"), "edited_at") if status.get("edited_at") else None
+    return clean_post(Post(
         platform=Platform.MASTODON,
         platform_id=uri,
         source=source,
@@ -147,8 +209,8 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
         author_url=http_url(account.get("url")),
         content_html=clean_html(raw_html, base_url=url),
         content_text=html_to_text(raw_html),
-        published_at=_when(status["created_at"]),
-        updated_at=_when(status["edited_at"]) if status.get("edited_at") else None,
+        published_at=published,
+        updated_at=edited if edited is None or edited <= now + MAX_FUTURE else None,
         canonical_url=canonical_url(url),
         tags=tuple(dict.fromkeys(t["name"].lower() for t in status.get("tags") or () if t.get("name"))),
         language=status.get("language") or None,
@@ -156,21 +218,47 @@ def status_to_post(status: Mapping[str, Any], source: str, *, timeline_id: str |
         sensitive=bool(status.get("sensitive")),
         reply_to=_str_or_none(reply_to),
         thread_url=url if reply_to is not None else None,
-        links=_links(raw_html, status.get("card")),
+        links=links,
         mentions=tuple(dict.fromkeys(a for a in map(_acct, status.get("mentions") or ()) if a)),
         extra=extra,
-    )
+    ))
 
 
-def _when(value: Any) -> datetime:
-    """Mastodon.py hands us aware datetimes; raw JSON has ISO strings with a Z."""
+def _when(value: Any, name: str) -> datetime | None:
+    """Mastodon.py hands us aware datetimes; raw JSON has ISO strings with a Z.
+
+    None when the value is missing or cannot be a UTC time (year 9999 at -01:00 overflows);
+    StatusError when it is not a date at all.
+    """
+    if value is None or value == "":
+        return None
     if isinstance(value, datetime):
         when = value
     else:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        try:
+            when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            raise StatusError(f"{name} is not an ISO 8601 date") from None
     if when.tzinfo is None:
-        raise ValueError(f"created_at {value!r} has no time zone")
-    return when.astimezone(timezone.utc)
+        raise StatusError(f"{name} has no time zone")
+    try:
+        return when.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _quote(quote: Any) -> dict | None:
+    """{"uri", "url"} of the status a status quotes: Mastodon 4.4's `quote` ({state, quoted_status}),
+    or a quoted status given whole (as some other servers do); None when there is none to link."""
+    if not isinstance(quote, Mapping):
+        return None
+    quoted = quote.get("quoted_status") if "quoted_status" in quote or "state" in quote else quote
+    if not isinstance(quoted, Mapping):
+        return None
+    uri, url = quoted.get("uri"), http_url(quoted.get("url")) or http_url(quoted.get("uri"))
+    if not isinstance(uri, str) or not uri:
+        return None
+    return {"uri": uri, "url": url}
 
 
 def _acct(account: Mapping[str, Any] | None) -> str | None:

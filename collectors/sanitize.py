@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from collectors.clean_text import clean_text
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr",
     "i", "li", "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "u", "ul",
@@ -43,6 +45,7 @@ def clean_html(raw: str | None, base_url: str | None = None) -> str:
     """
     if not raw:
         return ""
+    raw = clean_text(raw)  # nh3 (Rust) refuses a lone surrogate with an exception
     if base_url and not base_url.startswith(("http://", "https://")):
         base_url = None
     try:
@@ -95,7 +98,7 @@ def html_to_text(raw: str | None) -> str:
         text = "".join(parser.parts)
         text = html.unescape(text) if "&" in text else text
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+    return clean_text(_NEWLINES.sub("\n\n", "\n".join(lines)).strip())
 
 
 def text_to_html(text: str | None) -> str:

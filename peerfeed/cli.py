@@ -192,19 +192,24 @@ def collect(
         reports = run_collect(_settings(ctx), configs=configs, only=only)
     except LookupError as exc:
         raise UsageProblem(f"{exc.args[0] if exc.args else exc}; see `peerfeed sources list`") from None
+    from pipelines.collecting import summary
+
     for r in reports:
         line = f"{r.source}: {r.status}, {r.new} new, {r.updated} updated"
+        if r.skipped:
+            line += f", {r.skipped} skipped"
         if r.error:
             line += f" [{r.error_kind}] {r.error.splitlines()[0]}"
         typer.echo(line)
-    failed = sum(r.error is not None for r in reports)
-    summary = f"{len(reports)} sources, {sum(r.new for r in reports)} new posts, {failed} failed"
+    line = summary(reports)
     waiting = _waiting_sources(ctx, {r.source for r in reports}) if not only else []
-    for line in waiting:
-        typer.echo(line)
+    for wait in waiting:
+        typer.echo(wait)
     if waiting:
-        summary += f"; {len(waiting)} more in error or backoff, not tried this time"
-    typer.echo(summary)
+        line += f"; {len(waiting)} more in error or backoff, not tried this time"
+    typer.echo(line)
+    if any(r.failed for r in reports):
+        raise typer.Exit(1)
 
 
 def _waiting_sources(ctx: typer.Context, fetched: set[str]) -> list[str]:
@@ -219,6 +224,57 @@ def _waiting_sources(ctx: typer.Context, fetched: set[str]) -> list[str]:
                 + (f" [{src.last_error_kind}] {src.last_error.splitlines()[0][:200]}" if src.last_error else "")
                 for src in sources_in_error_or_backoff(s, now)
                 if src.name not in fetched and src.next_attempt_at and src.next_attempt_at > now]
+
+
+@app.command()
+def stream(
+    ctx: typer.Context,
+    sources_file: Optional[Path] = typer.Option(None, "--sources", help="Sources YAML (default sources.yaml)."),
+    duration: Optional[float] = typer.Option(None, "--for", help="Stop after this many seconds (default: run until stopped)."),
+    status: bool = typer.Option(False, "--status", help="Print each stream's status and lag, then exit."),
+    model_factory: Optional[str] = typer.Option(None, "--model-factory", hidden=True),
+):
+    """Follow every source live (Bluesky firehose, Mastodon streams; blogs polled every minute) and
+    store, classify and alert as posts arrive. Stops cleanly on Ctrl-C or SIGTERM; resumes where it stopped."""
+    from store.db import transaction
+    from store.sources import stream_health
+
+    engine = _engine(ctx)
+    if status:
+        with transaction(engine) as s:
+            rows = stream_health(s)
+        for h in rows:
+            lag = f"{h.lag_s:.1f}s" if h.lag_s is not None else "-"
+            silent = f"{h.silent_s:.0f}s ago" if h.silent_s is not None else "never"
+            line = f"{h.name}\t{h.status}\tlag {lag}\tlast event {silent}\t{h.events_kept}/{h.events_seen} kept"
+            typer.echo(line + (f"\t{h.last_error.splitlines()[0][:160]}" if h.last_error else ""))
+        if not rows:
+            typer.echo("no stream has run yet: start one with `peerfeed stream`")
+        return
+
+    import signal
+    import threading
+
+    from peerfeed.sources import load_sources
+    from pipelines.streaming import run_stream
+
+    settings = _settings(ctx)
+    path = sources_file or settings.sources_file
+    configs = load_sources(path) if Path(path).exists() else None  # a bad file: one line (cli_errors)
+    model = None
+    if model_factory:
+        from pipelines.runtime import model_for
+
+        model = model_for(model_factory)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    report = run_stream(engine, settings, configs, model=model, stop=stop, duration_s=duration)
+    typer.echo(f"{len(report.streams)} streams, {len(report.polled)} polled sources: {report.new} new, "
+               f"{report.updated} updated, {report.deleted} deleted, {report.classified} classified, "
+               f"{report.alerts_sent} alerts sent, {report.store_failures} deliveries not stored")
+    if report.store_failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -380,11 +436,20 @@ def _stuck_flow_runs():
 
 @app.command("check-deletions")
 def check_deletions_cmd(ctx: typer.Context, per_source: int = typer.Option(40, "--per-source")):
-    """Re-check recent Mastodon and Bluesky posts; erase the ones deleted upstream."""
-    from pipelines.deletions import check_deletions
+    """Re-check recent Mastodon and Bluesky posts: erase the ones deleted upstream, store edits."""
+    from pipelines.deletions import check_deletions, summary
 
-    for r in check_deletions(_engine(ctx), _settings(ctx), per_source=per_source):
-        typer.echo(f"{r.source}: checked {r.checked}, erased {r.erased}" + (f" [{r.error}]" if r.error else ""))
+    reports = check_deletions(_engine(ctx), _settings(ctx), per_source=per_source)
+    for r in reports:
+        line = f"{r.source}: checked {r.checked}, erased {r.erased}, updated {r.updated}"
+        if r.unchecked:
+            line += f", {len(r.unchecked)} not checkable"
+        typer.echo(line + (f" [{r.error_kind}] {r.error}" if r.error else ""))
+        for item in r.unchecked:
+            typer.echo(f"  not checked: {item}")
+    typer.echo(summary(reports))
+    if any(r.failed for r in reports):
+        raise typer.Exit(1)
 
 
 @app.command()

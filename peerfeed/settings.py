@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     bluesky_app_password: SecretStr | None = None
     bluesky_session_file: Path = Path("data/bluesky-session.txt")
     collect_concurrency: int = 4
+    # `peerfeed stream` (pipelines/streaming.py, docs/collectors-streams.md): the Bluesky relay (or a
+    # PDS) whose com.atproto.sync.subscribeRepos firehose it follows; how often it polls the sources
+    # it cannot stream (blogs with conditional GET, custom feeds); how often a stream hands on.
+    bluesky_firehose_url: str = "wss://bsky.network"
+    stream_poll_interval_s: float = Field(default=60.0, ge=5.0)
+    stream_flush_s: float = Field(default=0.5, gt=0.0, le=10.0)
     # Host names whose sources may connect to internal addresses (an intranet blog, a private
     # instance), e.g. '["blog.intranet.example", ".corp.example"]' (a leading dot: the domain and its
     # subdomains). Literal internal addresses and localhost names need no entry. A public source

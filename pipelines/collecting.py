@@ -15,11 +15,12 @@ from typing import Sequence
 import httpx
 from sqlalchemy.engine import Engine
 
-from collectors.base import ErrorKind, FetchResult, fetch_source
+from collectors.base import ErrorKind, FetchResult, describe_crash
+from collectors.registry import fetch_source
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 from store.db import transaction
-from store.models import Source
+from store.models import FetchRun, Source
 from store.sources import close_interrupted_runs, due_sources, record_fetch, start_fetch_run, sync_sources, to_config, to_state
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,12 @@ class SourceReport:
     deleted: int = 0
     error_kind: str | None = None
     error: str | None = None
+    skipped: int = 0
+    warning: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error_kind is not None
 
 
 def prepare_sources(engine: Engine, configs: Sequence[SourceConfig] | None, only: str | None = None,
@@ -50,26 +57,50 @@ def prepare_sources(engine: Engine, configs: Sequence[SourceConfig] | None, only
 
 
 def collect_one(engine: Engine, settings: Settings, source_id: int, client: httpx.Client | None = None) -> SourceReport:
-    """Fetch one source and store the result. A failing source is recorded, never raised."""
+    """Fetch one source and store the result. A failing source is recorded, never raised.
+
+    A collector bug is recorded on the source as an internal error (its type and line, never its
+    message); so is a store that refuses the whole result. Neither stops the other sources.
+    """
     with transaction(engine) as session:
         src = session.get(Source, source_id)
         config, state = to_config(src), to_state(src)
         run_id = start_fetch_run(session, source_id)
     try:
         result = fetch_source(config, state, settings, client=client)
-    except Exception as exc:  # a collector bug: record it on the source, keep the others going
-        log.exception("collector crashed", extra={"source": config.name, "url": config.url})
-        result = FetchResult(
-            source=config.name,
-            error_kind=ErrorKind.PARSE,
-            error=f"internal error in the {config.platform.value} collector for {config.url}: {exc!r}",
-        )
-    with transaction(engine) as session:
-        counts = record_fetch(session, source_id, run_id, result)
-        src = session.get(Source, source_id)
-        deleted = len(result.deletions) if result.ok else 0
-        return SourceReport(source=src.name, status=src.last_status, new=counts.new, updated=counts.updated,
-                            deleted=deleted, error_kind=src.last_error_kind, error=src.last_error)
+    except Exception as exc:  # noqa: BLE001 - a collector bug: record it on the source, keep the others going
+        where = describe_crash(exc)
+        log.error("collector crashed source=%s url=%s error=%s", config.name, config.url, where)
+        result = FetchResult(source=config.name, error_kind=ErrorKind.PARSE,
+                             error=f"internal error in the {config.platform.value} collector for {config.url}: {where}")
+    return store_result(engine, source_id, run_id, result, config.name)
+
+
+def store_result(engine: Engine, source_id: int, run_id: int, result: FetchResult, name: str) -> SourceReport:
+    """Write a fetch result (posts, deletions, health) in one transaction and report it.
+
+    Should the store refuse even that (a bug, or the database gone), the failure is recorded on the
+    source in a fresh transaction if it can be, and reported either way.
+    """
+    try:
+        with transaction(engine) as session:
+            counts = record_fetch(session, source_id, run_id, result)
+            src = session.get(Source, source_id)
+            deleted = len(result.deletions) if result.ok else 0
+            run = session.get(FetchRun, run_id)
+            return SourceReport(source=src.name, status=src.last_status, new=counts.new, updated=counts.updated,
+                                deleted=deleted, error_kind=src.last_error_kind, error=src.last_error,
+                                skipped=run.items_skipped or 0, warning=src.last_warning)
+    except Exception as exc:  # noqa: BLE001 - reported below; the message may quote SQL parameters
+        where = describe_crash(getattr(exc, "orig", None) or exc)
+        log.error("storing a fetch failed source=%s error=%s", name, where)
+    failed = FetchResult(source=name, error_kind=ErrorKind.PARSE, error=f"the store refused this fetch: {where}")
+    try:
+        with transaction(engine) as session:
+            record_fetch(session, source_id, run_id, failed)
+    except Exception as exc:  # noqa: BLE001 - the database itself is gone; say so and go on
+        log.error("recording the failure failed source=%s error=%s", name, describe_crash(exc))
+    return SourceReport(source=name, status="error", error_kind=ErrorKind.PARSE.value, error=failed.error)
 
 
 def collect_all(engine: Engine, settings: Settings, configs: Sequence[SourceConfig] | None = None,
@@ -85,3 +116,14 @@ def collect_all(engine: Engine, settings: Settings, configs: Sequence[SourceConf
         return [collect_one(engine, settings, sid, client=client) for sid in ids]
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="collect") as pool:
         return list(pool.map(lambda sid: collect_one(engine, settings, sid, client=client), ids))
+
+
+def summary(reports: Sequence[SourceReport]) -> str:
+    """One line for the end of a collect: sources, new and updated posts, skipped items, failures."""
+    failed = [r.source for r in reports if r.failed]
+    line = (f"{len(reports)} sources, {sum(r.new for r in reports)} new posts, "
+            f"{sum(r.updated for r in reports)} updated, {sum(r.skipped for r in reports)} items skipped, "
+            f"{len(failed)} failed")
+    if failed:
+        line += ": " + ", ".join(failed[:10]) + (f" and {len(failed) - 10} more" if len(failed) > 10 else "")
+    return line

@@ -10,6 +10,7 @@
   themes / deletions / retraining.
 - `fediverse`, `weekly-email`: one task each over pipelines.fediverse / newsletter (docs/channels.md);
   both keep their own exactly-once records, so neither is retried by Prefect.
+- `stream`: the long-running `peerfeed stream` (pipelines/streaming.py) as one flow run.
 
 Every flow takes `database_url` (default: PEERFEED_DATABASE_URL); other settings come from the
 environment of the process that runs it, so no secret ever becomes a flow parameter.
@@ -425,3 +426,19 @@ def weekly_email_flow(database_url: str | None = None) -> dict:
         get_run_logger().warning("weekly email: %d sends failed and will be retried: %s", report["failed"],
                                  report["errors"][:5])
     return report
+
+
+@flow(name="stream")
+def stream_flow(sources_file: str | None = None, duration_s: float | None = None,
+                database_url: str | None = None) -> dict:
+    """Follow every source live (Bluesky firehose, Mastodon streams, blogs polled every minute)
+    until the run is cancelled or `duration_s` passes; store, classify and alert as posts arrive."""
+    from pipelines.streaming import run_stream
+
+    settings = flow_settings(database_url)
+    path = Path(sources_file or settings.sources_file)
+    configs = load_sources(path) if path.is_file() else None
+    report = run_stream(engine_for(settings.database_url), settings, configs, duration_s=duration_s)
+    get_run_logger().info("stream ended: %d new, %d updated, %d deleted, %d alerts", report.new, report.updated,
+                          report.deleted, report.alerts_sent)
+    return asdict(report)

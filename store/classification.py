@@ -90,9 +90,10 @@ def needing_a_reading(q: Select, model_version: str | None = None) -> Select:
 def posts_to_classify(session: Session, limit: int = 1000, after_id: int = 0,
                       model_version: str | None = None) -> list[tuple[int, str]]:
     """(post id, judged text) of the posts `needing_a_reading`, oldest id first."""
-    q = needing_a_reading(select(Post.id, Post.title, Post.content_text, Post.content_warning), model_version)
+    q = needing_a_reading(select(Post.id, Post.title, Post.content_text, Post.content_warning, Post.extra),
+                          model_version)
     q = q.where(Post.id > after_id).order_by(Post.id).limit(limit)
-    return [(pid, judged_text(cw, title, text)) for pid, title, text, cw in session.execute(q)]
+    return [(pid, judged_text(cw, title, text, extra)) for pid, title, text, cw, extra in session.execute(q)]
 
 
 def _field(result: Any, name: str):

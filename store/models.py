@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -93,6 +94,9 @@ class Source(Base):
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Items the last fetch left out (unreadable, or refused by the store), listed without their text
+    # (migration 0005). The fetch itself was stored and the cursor moved past them.
+    last_warning: Mapped[str | None] = mapped_column(Text)
 
 
 class Post(Base):
@@ -133,6 +137,10 @@ class Post(Base):
     # SHA-256 of the text a reader would read (content warning, title, text: `store.posts.judged_text`).
     # Every clearance names the hash it judged, so an edit upstream voids it (store/publication.py).
     text_hash: Mapped[str | None] = mapped_column(String(64))
+    # What the collector knew beyond the columns (migration 0005): the status id on the source's
+    # instance (for re-checks on any server), media descriptions (alt text), the quoted post, who
+    # boosted or reposted it, the Bluesky CID. See peerfeed/records.py.
+    extra: Mapped[dict | None] = mapped_column(JSON)
 
     source: Mapped[Source | None] = relationship()
     classification: Mapped[Classification | None] = relationship(back_populates="post", uselist=False)
@@ -252,9 +260,35 @@ class FetchRun(Base):
     items_new: Mapped[int] = mapped_column(Integer, default=0)
     items_updated: Mapped[int] = mapped_column(Integer, default=0)
     items_deleted: Mapped[int] = mapped_column(Integer, default=0)
+    items_skipped: Mapped[int | None] = mapped_column(Integer, default=0)  # migration 0005
     cursor: Mapped[str | None] = mapped_column(Text)
     etag: Mapped[str | None] = mapped_column(Text)
     http_status: Mapped[int | None] = mapped_column(Integer)
+
+
+class Stream(Base):
+    """A live stream `peerfeed stream` follows (migration 0005): where it is and how far behind.
+
+    One row per stream: the Bluesky firehose (one for every streamed Bluesky source) or one
+    Mastodon source's stream. `cursor` is the firehose's sequence number, stored in the same
+    transaction as the posts it delivered (Mastodon streams move their sources' cursors instead).
+    Lag is `last_received_at - last_event_at`; `now - last_received_at` says whether it is alive.
+    """
+
+    __tablename__ = "streams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str] = mapped_column(Text)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="connected")
+    last_event_at: Mapped[datetime | None]  # upstream time of the newest event handled
+    last_received_at: Mapped[datetime | None]  # when we handled it
+    events_seen: Mapped[int] = mapped_column(BigInteger, default=0)
+    events_kept: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class User(Base):

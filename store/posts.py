@@ -22,13 +22,16 @@ BATCH = 500
 # Columns that a re-fetch may change; anything else is fixed at first sight.
 _MUTABLE = ("url", "title", "author", "author_url", "content_html", "content_text", "content_warning",
             "sensitive", "language", "tags", "links", "reply_to", "thread_url", "updated_at", "canonical_url",
-            "fingerprint", "text_hash")
+            "fingerprint", "text_hash", "extra")
 
 
-def judged_text(content_warning: str | None, title: str | None, text: str | None) -> str:
+def judged_text(content_warning: str | None, title: str | None, text: str | None, extra: dict | None = None) -> str:
     """What a reader reads of a post, and so what the classifier and moderators judge: the content
-    warning, the title and the text, in that order, blank parts left out."""
-    return "\n\n".join(p for p in (content_warning, title, text) if p)
+    warning, the title, the text and the descriptions of its images and videos (alt text is the
+    author's words too: a crisis can be written there alone), in that order, blank parts left out."""
+    described = [f"Image description: {m['description']}" for m in (extra or {}).get("media") or ()
+                 if isinstance(m, dict) and m.get("description")]
+    return "\n\n".join(p for p in (content_warning, title, text, *described) if p)
 
 
 def text_hash(judged: str) -> str:
@@ -61,7 +64,7 @@ def _row(post: records.Post, source_id: int | None) -> dict:
         "platform": post.platform.value if hasattr(post.platform, "value") else str(post.platform),
         "platform_id": post.platform_id,
         "source_id": source_id,
-        "text_hash": text_hash(judged_text(post.content_warning, post.title, post.content_text)),
+        "text_hash": text_hash(judged_text(post.content_warning, post.title, post.content_text, post.extra)),
         "url": url,
         "canonical_url": canonical_url(http_url(post.canonical_url) or url),
         "fingerprint": fingerprint(post.content_text),
@@ -79,7 +82,24 @@ def _row(post: records.Post, source_id: int | None) -> dict:
         "thread_url": http_url(post.thread_url),
         "published_at": post.published_at,
         "updated_at": post.updated_at,
+        "extra": dict(post.extra) if post.extra else None,
     }
+
+
+# Lists in `extra` that grow over fetches rather than being replaced: who boosted or reposted a post
+# is seen one boost at a time, and a later fetch of the plain post must not forget them.
+ACCUMULATED_EXTRA = ("boosted_by", "reposted_by")
+
+
+def merged_extra(old: dict | None, new: dict | None) -> dict | None:
+    """`new`, with the boosters and reposters `old` knew added to its lists."""
+    if not old or not any(old.get(k) for k in ACCUMULATED_EXTRA):
+        return new
+    out = dict(new or {})
+    for key in ACCUMULATED_EXTRA:
+        if old.get(key) or out.get(key):
+            out[key] = list(dict.fromkeys([*(old.get(key) or []), *(out.get(key) or [])]))
+    return out
 
 
 def _insert(session: Session):
@@ -125,8 +145,8 @@ def distinct_keys(posts: Sequence[records.Post]) -> tuple[list[records.Post], li
             first[key] = p
             out.append(p)
             continue
-        mine = judged_text(p.content_warning, p.title, p.content_text)
-        if mine == judged_text(seen.content_warning, seen.title, seen.content_text):
+        mine = judged_text(p.content_warning, p.title, p.content_text, p.extra)
+        if mine == judged_text(seen.content_warning, seen.title, seen.content_text, seen.extra):
             continue  # the same post twice
         if p.platform_id not in collided:
             collided.append(p.platform_id)
@@ -155,6 +175,7 @@ def _upsert_batch(session: Session, posts: Sequence[records.Post], source_id: in
         old = existing.get((r["platform"], r["platform_id"]))
         if old is None:
             continue
+        r["extra"] = merged_extra(old.extra, r["extra"])
         if old.deleted_at is not None or all(getattr(old, c) == r[c] for c in _MUTABLE):
             counts.unchanged += 1
         else:

@@ -56,6 +56,22 @@ class BlueskyNetwork:
     def delete(self, by: str, uri: str) -> None:
         self.command(op="delete", by=by, uri=uri)
 
+    def create(self, by: str, record: dict, collection: str = "app.bsky.feed.post", rkey: str | None = None) -> dict:
+        """Write any record (lexicon JSON) as one of the seeded people; returns {"uri", "cid"}."""
+        return self.command(op="create", by=by, collection=collection, record=record,
+                            **({"rkey": rkey} if rkey else {}))
+
+    def put(self, by: str, uri: str, record: dict) -> dict:
+        """putRecord over an existing record, as an app's "edit post" does; returns {"uri", "cid"}."""
+        collection, rkey = uri.split("/")[-2:]
+        return self.command(op="put", by=by, collection=collection, rkey=rkey, record=record)
+
+    def blob(self, by: str, data: bytes, mime: str = "image/png") -> dict:
+        """Upload a blob; returns its lexicon JSON reference, to put in an image embed."""
+        import base64
+
+        return self.command(op="blob", by=by, base64=base64.b64encode(data).decode(), mime=mime)["blob"]
+
 
 def _node_ready() -> str | None:
     """Why the network cannot start here, or None when it can."""

@@ -12,10 +12,16 @@
 // While running, each line on stdin is a JSON command and gets one JSON line back:
 //   {"op": "post", "by": "amara", "text": "..."}   -> {"uri": "at://...", "cid": "..."}
 //   {"op": "delete", "by": "amara", "uri": "at://..."} -> {"ok": true}
+//   {"op": "create", "by": "jo", "collection": "app.bsky.feed.post", "record": {...}} -> {"uri", "cid"}
+//       any record as lexicon JSON (a post with its own createdAt, an image or quote embed, a like)
+//   {"op": "put", "by": "jo", "collection": "app.bsky.feed.post", "rkey": "...", "record": {...}}
+//       -> {"uri", "cid"}: putRecord, as an app that edits a post does (createdAt kept by the caller)
+//   {"op": "blob", "by": "jo", "base64": "...", "mime": "image/png"} -> {"blob": {...}} (lexicon JSON)
 import { createInterface } from 'node:readline'
 import process from 'node:process'
 
 import devEnv from '@atproto/dev-env'
+import { jsonToLex, lexToJson } from '@atproto/lexicon'
 import pg from 'pg'
 
 import { startFeedGenerator } from './feed-generator.mjs'
@@ -179,6 +185,17 @@ async function main() {
       if (cmd.op === 'post') {
         const res = await sc.post(by, cmd.text)
         reply = { uri: res.ref.uriStr, cid: res.ref.cidStr }
+      } else if (cmd.op === 'create' || cmd.op === 'put') {
+        const input = { repo: by, collection: cmd.collection, record: jsonToLex(cmd.record) }
+        if (cmd.rkey) input.rkey = cmd.rkey
+        const call = cmd.op === 'create' ? sc.agent.com.atproto.repo.createRecord : sc.agent.com.atproto.repo.putRecord
+        const res = await call.call(sc.agent.com.atproto.repo, input,
+          { encoding: 'application/json', headers: sc.getHeaders(by) })
+        reply = { uri: res.data.uri, cid: res.data.cid }
+      } else if (cmd.op === 'blob') {
+        const res = await sc.agent.com.atproto.repo.uploadBlob(Buffer.from(cmd.base64, 'base64'),
+          { encoding: cmd.mime, headers: sc.getHeaders(by) })
+        reply = { blob: lexToJson(res.data.blob) }
       } else if (cmd.op === 'delete') {
         // deletePost only reads the record key from the URI.
         await sc.deletePost(by, { rkey: cmd.uri.split('/').pop() })

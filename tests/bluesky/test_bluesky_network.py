@@ -79,7 +79,7 @@ def test_repost_in_author_feed_is_the_original_post(bsky_network, settings, make
     assert len(plan) == 1
     assert plan[0].extra["did"] == net["did"]["amara"]
     assert plan[0].author == "Amara (peer worker)"
-    assert plan[0].extra["reposted_by"] == "joanne.test"
+    assert plan[0].extra["reposted_by"] == ["joanne.test"]
 
 
 def test_reply_keeps_its_parent(bsky_network, settings, make_source):
@@ -96,7 +96,7 @@ def test_custom_feed_pages_and_dedupes_a_repost(bsky_network, settings, make_sou
     source = make_source(bsky_network.appview, "feed", feed=net["feed"], limit=1, max_pages=5)
     result = collect(source, settings)
     assert [p.platform_id for p in result.posts] == [net["posts"]["thanks"], net["posts"]["plan"]]
-    assert result.posts[1].extra["reposted_by"] == "joanne.test"
+    assert result.posts[1].extra["reposted_by"] == ["joanne.test"]
     assert collect(source, settings, result.state).posts == []
 
 

@@ -45,7 +45,7 @@ def test_author_feed_repost_is_the_original_post(sample_server, settings, make_s
     assert len(result.posts) == 4
     repost = next(p for p in result.posts if p.platform_id == PRIYA_PAY)
     assert repost.author == "Priya Shah (she/her)"  # the original author, not the reposter
-    assert repost.extra["reposted_by"] == "amara.peerhub.example"
+    assert repost.extra["reposted_by"] == ["amara.peerhub.example"]
     assert repost.extra["did"] != AMARA
 
 

@@ -9,7 +9,8 @@ from email.utils import format_datetime
 
 import pytest
 
-from collectors.base import ErrorKind, SourceState, fetch_source
+from collectors.base import ErrorKind, SourceState
+from collectors.registry import fetch_source
 from collectors.rss import fetch_feed
 from peerfeed.records import Platform
 from peerfeed.sources import SourceConfig

@@ -4,12 +4,20 @@
 timeline the way Mastodon does (limit, max_id, since_id, min_id, and a `Link` header with rel=next and
 rel=prev), answers `/api/v1/statuses/<id>` with 200 or 404, and can be told to fail a path with a
 429, a 5xx, bad JSON, a huge body or a slow answer.
+
+It also speaks Mastodon's streaming API (server-sent events, as docs.joinmastodon.org/methods/streaming
+describes and the streaming server sends them): `/api/v1/streaming/hashtag?tag=`, `/list?list=` and
+`/user` answer `text/event-stream`, send a `:thump` heartbeat when idle, and write each event a test
+queues with `push(event, payload)` as `event: <name>` and `data: <JSON or id>` lines. `drop_streams()`
+cuts every open stream (a network drop). Takahe, the real Mastodon-API server in ../shared/peers,
+has no streaming API, so this is the streaming peer the tests have.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import queue
 import socket
 import threading
 import time
@@ -105,6 +113,10 @@ class FakeInstance:
         self.faults: dict[str, Fault] = {}
         self.requests: list[tuple[str, dict, dict]] = []  # (path, query, headers)
         self.ratelimit_remaining: int | None = 299
+        self.events: queue.Queue = queue.Queue()
+        self.stream_requests: list[tuple[str, dict]] = []
+        self._drop = 0  # generation: streams opened before a drop end
+        self.heartbeat_s = 0.2
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
@@ -113,6 +125,14 @@ class FakeInstance:
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}"
+
+    def push(self, event: str, payload) -> None:
+        """Queue one streaming event: a status dict (update, status.update) or a status id (delete)."""
+        self.events.put((event, payload if isinstance(payload, str) else json.dumps(payload)))
+
+    def drop_streams(self) -> None:
+        """End every open stream at once, as a network drop would."""
+        self._drop += 1
 
     def timeline_requests(self, path: str) -> list[dict]:
         return [q for p, q, _ in self.requests if p == path]
@@ -144,6 +164,8 @@ class FakeInstance:
                     return self._send(fault.status, fault.body, fault.headers)
                 if split.path in instance.timelines:
                     return self._timeline(split.path, query)
+                if split.path.startswith("/api/v1/streaming/"):
+                    return self._stream(split.path, query)
                 if split.path.startswith("/api/v1/statuses/"):
                     status = instance.statuses.get(split.path.rsplit("/", 1)[-1])
                     if status is None:
@@ -169,6 +191,33 @@ class FakeInstance:
                         f'<{base}max_id={page[-1]["id"]}>; rel="next", <{base}min_id={page[0]["id"]}>; rel="prev"'
                     )
                 self._send(200, json.dumps(page).encode(), headers)
+
+            def _stream(self, path: str, q: dict) -> None:
+                if path not in ("/api/v1/streaming/hashtag", "/api/v1/streaming/list", "/api/v1/streaming/user"):
+                    return self._send(404, b'{"error":"Unknown stream type"}')
+                if (path.endswith("hashtag") and "tag" not in q) or (path.endswith("list") and "list" not in q):
+                    return self._send(400, b'{"error":"Missing parameter"}')
+                instance.stream_requests.append((path, q))
+                generation = instance._drop
+                self.close_connection = True
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                try:
+                    self.wfile.write(b":)\n")
+                    self.wfile.flush()
+                    while instance._drop == generation:
+                        try:
+                            name, data = instance.events.get(timeout=instance.heartbeat_s)
+                        except queue.Empty:
+                            self.wfile.write(b":thump\n")
+                        else:
+                            self.wfile.write(f"event: {name}\ndata: {data}\n\n".encode())
+                        self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
             def _send(self, status: int, body: bytes, headers: dict | None = None) -> None:
                 self.send_response(status)

@@ -7,7 +7,7 @@ import json
 from mastodon_fakes import TOKEN, Fault, make_boost, make_status, mastodon_source
 
 from collectors.base import SourceState
-from collectors.mastodon import fetch_mastodon
+from collectors.mastodon import fetch_mastodon, newest_id
 
 TAG_PATH = "/api/v1/timelines/tag/peersupport"
 
@@ -23,16 +23,16 @@ def test_second_run_asks_with_min_id_and_gets_only_new_posts(fake_instance, sett
 
     first = fetch_mastodon(source, SourceState(), settings)
     assert ids(first) == [100, 101, 102, 103, 104]
-    assert first.state.cursor == "104"
+    assert newest_id(first.state) == "104"
 
     fake_instance.timelines[TAG_PATH] += [make_status(url, 105), make_status(url, 106)]
     second = fetch_mastodon(source, first.state, settings)
     assert ids(second) == [105, 106]
-    assert second.state.cursor == "106"
+    assert newest_id(second.state) == "106"
     assert fake_instance.timeline_requests(TAG_PATH)[1]["min_id"] == "104"
 
     third = fetch_mastodon(source, second.state, settings)
-    assert third.ok and third.posts == [] and third.state.cursor == "106"
+    assert third.ok and third.posts == [] and newest_id(third.state) == "106"
 
 
 def test_a_gap_is_walked_forward_page_by_page_without_losing_posts(fake_instance, settings):
@@ -45,13 +45,13 @@ def test_a_gap_is_walked_forward_page_by_page_without_losing_posts(fake_instance
     fake_instance.timelines[TAG_PATH] += [make_status(url, i) for i in range(1001, 1024)]
     run1 = fetch_mastodon(source, state, settings)
     assert ids(run1) == list(range(1001, 1016))  # the oldest 15 first: no hole behind us
-    assert run1.state.cursor == "1015"
+    assert newest_id(run1.state) == "1015"
     min_ids = [q.get("min_id") for q in fake_instance.timeline_requests(TAG_PATH)[1:]]
     assert min_ids == ["1000", "1005", "1010"]  # the second and third follow Link rel=prev
 
     run2 = fetch_mastodon(source, run1.state, settings)
     assert ids(run2) == list(range(1016, 1024))
-    assert run2.state.cursor == "1023"
+    assert newest_id(run2.state) == "1023"
 
 
 def test_boost_of_a_post_already_collected_adds_no_new_post(fake_instance, settings):
@@ -71,7 +71,7 @@ def test_boost_of_a_post_already_collected_adds_no_new_post(fake_instance, setti
     [again] = second.posts
     assert again.platform_id == original["uri"]
     assert again.extra["boosted_by"] == ["samreeve@peers.example"]
-    assert second.state.cursor == "201"  # the boost moved the cursor on
+    assert newest_id(second.state) == "201"  # the boost moved the cursor on
 
 
 def test_original_and_its_boost_in_one_run_give_one_post(fake_instance, settings):
@@ -117,3 +117,42 @@ def test_a_quoted_false_in_yaml_keeps_the_token_at_home(fake_instance, settings)
     fetch_mastodon(mastodon_source(fake_instance.url, auth="false"), SourceState(), settings)
     [(_, _, headers)] = [r for r in fake_instance.requests if r[0] == TAG_PATH]
     assert "Authorization" not in headers
+
+
+def test_an_edit_of_a_recent_status_comes_back_on_the_next_run(fake_instance, settings):
+    url = fake_instance.url
+    statuses = [make_status(url, i) for i in range(300, 304)]
+    fake_instance.timelines[TAG_PATH] = statuses
+    source = mastodon_source(url)
+    first = fetch_mastodon(source, SourceState(), settings)
+    statuses[1].update(content="<p>Call me on 07700 900123 if you need to talk</p>",
+                       edited_at="2026-11-20T10:00:00.000Z")
+    second = fetch_mastodon(source, first.state, settings)
+    [post] = second.posts
+    assert post.extra["status_id"] == "301" and "07700" in post.content_text
+    statuses[1].update(content="<p>DM me if you need to talk</p>", edited_at="2026-11-20T10:05:00.000Z")
+    third = fetch_mastodon(source, second.state, settings)
+    assert [p.content_text for p in third.posts] == ["DM me if you need to talk"]
+    assert fetch_mastodon(source, third.state, settings).posts == []
+    assert fake_instance.timeline_requests(TAG_PATH)[-1] == {}  # the re-read of the newest page
+
+
+def test_a_status_that_federated_late_below_the_cursor_is_collected(fake_instance, settings):
+    """Mastodon gives a remote status an id from its created_at: one that arrives late sorts below
+    the cursor, where min_id never looks."""
+    url = fake_instance.url
+    fake_instance.timelines[TAG_PATH] = [make_status(url, i) for i in (400, 402)]
+    source = mastodon_source(url)
+    first = fetch_mastodon(source, SourceState(), settings)
+    fake_instance.timelines[TAG_PATH].append(make_status(url, 401, text="Arrived late from a slow server"))
+    second = fetch_mastodon(source, first.state, settings)
+    assert ids(second) == [401]
+    assert newest_id(second.state) == "402"
+    assert fetch_mastodon(source, second.state, settings).posts == []
+
+
+def test_a_bare_id_cursor_from_before_the_overlap_returns_nothing_old(fake_instance, settings):
+    url = fake_instance.url
+    fake_instance.timelines[TAG_PATH] = [make_status(url, i) for i in range(500, 505)]
+    second = fetch_mastodon(mastodon_source(url), SourceState(cursor="504"), settings)
+    assert second.ok and second.posts == [] and newest_id(second.state) == "504"

@@ -132,3 +132,18 @@ def test_fingerprint_matches_a_crosspost_of_the_same_words():
     assert fingerprint(post.content_text) == fingerprint(
         "CPA review today, and my care coordinator asked what I wanted in my crisis plan first! #CarePlanning"
     )
+
+
+def test_quotes_alt_text_and_link_cards_are_kept():
+    from mastodon_fakes import make_status
+
+    quoted = make_status("https://peers.example", 900, text="The original post")
+    status = make_status("https://peers.example", 901, text="Quoting this, it helped me",
+                         quote={"state": "accepted", "quoted_status": quoted},
+                         media_attachments=[{"type": "image", "description": "A handwritten care plan"}],
+                         card={"url": "https://hub.example/plan", "title": "Care plans", "description": "How to"})
+    [post] = parse_statuses([status], "quotes").posts
+    assert post.extra["quote"] == {"uri": quoted["uri"], "url": quoted["url"]}
+    assert quoted["url"] in post.links and "https://hub.example/plan" in post.links
+    assert post.extra["media"] == [{"type": "image", "description": "A handwritten care plan"}]
+    assert post.extra["card"]["title"] == "Care plans"

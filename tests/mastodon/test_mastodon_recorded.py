@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 from mastodon_fakes import RECORDED_INSTANCE, mastodon_source, replay
 
 from collectors.base import ErrorKind, SourceState
-from collectors.mastodon import fetch_mastodon
-from collectors.mastodon_deletions import check_deleted
+from collectors.mastodon import fetch_mastodon, newest_id
+from collectors.mastodon_recheck import check_deleted
 from peerfeed.records import Deletion, Platform
 
 def played(cassette, path_part: str) -> list[str]:
@@ -38,7 +38,7 @@ def test_hashtag_timeline_becomes_posts(settings):
     assert post.author == "mastodonpy_test_2@localhost:3000"  # no display name, so the full acct
     assert post.canonical_url == "https://localhost:3000/@mastodonpy_test_2/117020593741189701"
     assert post.links == ()  # the only link is the hashtag's
-    assert result.state.cursor == "117020593741189701"
+    assert newest_id(result.state) == "117020593741189701"
 
 
 def test_first_run_reads_pages_back_through_the_link_header(settings):
@@ -51,7 +51,7 @@ def test_first_run_reads_pages_back_through_the_link_header(settings):
     assert len(result.posts) == 30
     assert len({p.platform_id for p in result.posts}) == 30
     assert len(timeline_calls) == 3 and "max_id=117020581339834938" in timeline_calls[1]
-    assert result.state.cursor == "117020581413876942"  # the newest, from the first page
+    assert newest_id(result.state) == "117020581413876942"  # the newest, from the first page
 
 
 def test_first_run_reads_one_page_by_default(settings):
@@ -89,7 +89,7 @@ def test_account_statuses_by_id(settings):
     assert result.ok, result.error
     assert len(result.posts) == 5
     assert all(p.extra["visibility"] == "unlisted" for p in result.posts)
-    assert result.state.cursor == "117020581915050941"
+    assert newest_id(result.state) == "117020581915050941"
 
 
 def test_unknown_account_is_an_http_4xx_naming_the_source(settings):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mastodon_fakes import make_boost, make_status, mastodon_source
 from sqlalchemy import select
 
-from collectors.mastodon_deletions import check_deleted
+from collectors.mastodon_recheck import check_deleted
 from peerfeed.sample_server import SampleServer
 from pipelines.local import run_collect
 from store.db import make_engine, transaction
@@ -84,3 +84,20 @@ def test_periodic_deletion_check_erases_only_what_is_gone(fake_instance, store_s
     rows = {p.platform_id: p for p in stored_posts(store_settings)}
     assert rows[gone["uri"]].deleted_at is not None and rows[gone["uri"]].content_text == ""
     assert rows[kept["uri"]].deleted_at is None and "Peer circle" in rows[kept["uri"]].content_text
+
+
+def test_extra_is_stored_and_boosters_accumulate(fake_instance, store_settings):
+    url = fake_instance.url
+    original = make_status(url, 700, text="Thursday peer circle, all welcome",
+                           media_attachments=[{"type": "image", "description": "Chairs in a circle"}])
+    fake_instance.timelines[TAG_PATH] = [original, make_boost(url, 701, original)]
+    source = mastodon_source(url)
+    run_collect(store_settings, configs=[source])
+    fake_instance.timelines[TAG_PATH] = [original, make_status(url, 702)]  # the boost scrolled away
+    # Another source (no cursor) reads the plain status again: the booster must not be forgotten.
+    reports = run_collect(store_settings, configs=[mastodon_source(url, name="another")])
+    assert [r.status for r in reports] == ["ok", "ok"]
+    row = next(p for p in stored_posts(store_settings) if p.platform_id == original["uri"])
+    assert row.extra["status_id"] == "700"
+    assert row.extra["media"] == [{"type": "image", "description": "Chairs in a circle"}]
+    assert row.extra["boosted_by"] == ["samreeve@peers.example"]

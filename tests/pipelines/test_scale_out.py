@@ -22,7 +22,8 @@ from tests.pipelines.feeds import write_feeds
 REPO = Path(__file__).resolve().parents[2]
 KEYWORD_MODEL = "tests.pipelines.doubles:make_keyword_model"
 DEPLOYMENTS = {"collect", "classify", "classify-backlog", "alert", "digest-daily", "digest-weekly",
-               "themes-daily", "themes-weekly", "check-deletions", "retrain-weekly", "fediverse", "weekly-email"}
+               "themes-daily", "themes-weekly", "check-deletions", "retrain-weekly", "fediverse", "weekly-email",
+               "stream"}
 
 
 def read_deployments_and_run(run_id):

@@ -31,11 +31,11 @@ from collectors.address_guard import (
 )
 from collectors.base import ErrorKind, SourceState
 from collectors.bluesky import fetch_bluesky
-from collectors.http import FetchError, _tls_context, fetch_url, make_client
+from collectors.http import FetchError, fetch_url, make_client, tls_context
 from collectors.mastodon import fetch_mastodon
 from collectors.mastodon_client import ResponseLog, classify
 from collectors.mastodon_client import make_client as mastodon_client
-from collectors.mastodon_deletions import check_deleted
+from collectors.mastodon_recheck import check_deleted
 from collectors.rss import fetch_feed
 from peerfeed.records import Platform
 from peerfeed.settings import Settings
@@ -308,7 +308,7 @@ def test_the_redirect_hook_for_sdk_clients_checks_every_hop(inside, outside):
     # What the Bluesky client gets (the SDK follows redirects itself).
     outside.pages["/xrpc/x"] = (302, {"Location": inside.url("/secret")}, b"")
     origin = outside.url("/", host="feed.example")
-    client = httpx.Client(transport=GuardedTransport(guard({"feed.example": "127.0.0.2"}), _tls_context()),
+    client = httpx.Client(transport=GuardedTransport(guard({"feed.example": "127.0.0.2"}), tls_context()),
                           event_hooks={"request": [url_hook(origin)]}, follow_redirects=True)
     with client, pytest.raises(httpx.ConnectError) as err:
         client.get(outside.url("/xrpc/x", host="feed.example"))

@@ -433,7 +433,7 @@ def test_no_module_decides_on_its_own_what_readers_see():
     offenders = []
     for path in root.glob("*/**/*.py"):
         rel = path.relative_to(root).as_posix()
-        if rel.split("/")[0] in {"tests", ".venv", "benchmarks"} or rel in allowed or "migrations" in rel:
+        if rel.split("/")[0] in {"tests", ".venv", "benchmarks", "build", "node_modules"} or rel in allowed or "migrations" in rel:
             continue
         text = path.read_text(encoding="utf-8")
         if re.search(r"ReviewState\.APPROVED|== ?['\"]approved['\"]|visible_to_readers", text):
@@ -482,3 +482,19 @@ def test_one_in_n_model_published_posts_is_sampled_for_a_spot_check_and_weighs_n
         assert sorted(level_checks(s)) == [(0, 0, float(SPOT_CHECK_EVERY)), (0, 2, float(SPOT_CHECK_EVERY))]
         assert [(p.id, p.cleared_by) for p in digest(s, limit=500) if p.id == first] == [(first, "moderator")]
     assert second not in shown(engine)
+
+
+def test_a_crisis_written_only_in_an_images_description_is_read(engine):
+    from tests.store.helpers import toot
+
+    post = toot(1, "Sunset from the ward window.",
+                extra={"media": [{"type": "image", "description": "Goodbye everyone, I have saved up my pills"}]})
+    pid = stored(engine, post)[post.platform_id]
+    with transaction(engine) as s:
+        ((_, text),) = posts_to_classify(s)
+    assert "Image description: Goodbye everyone, I have saved up my pills" in text
+    read(engine, {})
+    assert shown(engine) == {pid}
+    calmer = replace(post, extra={"media": [{"type": "image", "description": "A sunset"}]})
+    stored(engine, calmer)  # an edit of the alt text alone is an edit
+    assert shown(engine) == set()

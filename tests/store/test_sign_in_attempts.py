@@ -114,8 +114,9 @@ def test_attempts_at_the_same_moment_are_each_counted_and_none_slips_past_the_th
         e.dispose()
 
 
-def test_migration_0003_makes_the_lookup_indexes(engine):
+def test_migration_0003_is_applied_with_the_lookup_indexes(engine):
     # That the model and the migration agree column by column is tests/store/test_schema.py's job.
+    # Later migrations (0004, 0005 ...) build on 0003, so the head is 0003 or one after it.
     assert current_revision(engine) >= "0003"
     indexes = {ix["name"] for ix in inspect(engine).get_indexes("sign_in_attempts")}
     assert {"ix_sign_in_attempts_username", "ix_sign_in_attempts_client", "ix_sign_in_attempts_at"} <= indexes

@@ -8,7 +8,7 @@
   each week's mailing, and who has been sent it (at most once).
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0005
 """
 import sqlalchemy as sa
 from alembic import op
@@ -16,7 +16,7 @@ from alembic import op
 import store.models
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
