@@ -50,8 +50,10 @@ def make_engine(database_url: str, **kwargs) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout, and its folder is made.
 
     Every engine notes on its connections when a statement writes, so `transaction` settles the
-    publication gate only for transactions that changed something.
+    publication gate only for transactions that changed something. Statement parameters are left
+    out of database errors (`hide_parameters`): they hold post text, and errors reach logs.
     """
+    kwargs.setdefault("hide_parameters", True)
     engine = _make_engine(database_url, **kwargs)
     event.listen(engine, "before_execute", _note_writes)
     return engine

@@ -149,13 +149,3 @@ def sqlite_engine(sqlite_url):
 def store_settings(settings, sqlite_url):
     """The test folder's own `settings` fixture, storing into a migrated SQLite file."""
     return settings.model_copy(update={"database_url": sqlite_url})
-
-
-def pytest_collection_modifyitems(config, items):
-    """`slow` tests (pyproject.toml: run by hand) are skipped unless `-m` asks for them."""
-    if "slow" in (config.getoption("-m") or ""):
-        return
-    skip = pytest.mark.skip(reason="slow: run with `pytest -m slow`")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)

@@ -144,3 +144,19 @@ def test_no_webhook_key_in_logs_stored_errors_reports_or_the_cli(engine, failing
     result = CliRunner().invoke(app, ["--db", settings.database_url, "alerts"])
     assert result.exit_code == 1 and "failed 1" in result.output  # control
     assert HOOK_KEY not in result.output and "hookkey" not in result.output
+
+
+def test_a_database_error_never_quotes_the_post_text(engine):
+    from sqlalchemy import insert
+    from sqlalchemy.exc import IntegrityError
+
+    from store.models import Post, utcnow
+
+    row = {"platform": "rss", "platform_id": "dup", "url": "https://b.example/1", "author": "A",
+           "content_html": "", "content_text": f"{PRIVATE} in a refused row", "published_at": utcnow()}
+    with transaction(engine) as s:
+        s.execute(insert(Post), [row])
+    with pytest.raises(IntegrityError) as caught:
+        with transaction(engine) as s:
+            s.execute(insert(Post), [row])
+    assert PRIVATE not in str(caught.value) and "hidden due to hide_parameters" in str(caught.value)
