@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from classifier import public_data
+import classifier.public_data as public_data
 from classifier.corpus import load_corpus
 from classifier.labels import TOPICS
 from classifier.lexicon import lexicon_features

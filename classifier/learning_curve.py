@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from classifier import public_data
+import classifier.public_data as public_data
 from classifier.corpus import load_corpus
 from classifier.labels import Example
 

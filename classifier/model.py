@@ -16,7 +16,8 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from classifier import readability, safety
+import classifier.readability as readability
+import classifier.safety as safety
 from classifier.labels import LEVEL_NAMES, TOPIC_LABELS, TOPICS
 from classifier.lexicon import lexicon_features
 from classifier.text import normalise_text

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from classifier import crisis_phrases
+import classifier.crisis_phrases as crisis_phrases
 from classifier.text import normalise_text
 
 # What each rule means, as the start of a sentence a moderator reads at a glance.

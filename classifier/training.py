@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from classifier import public_data
+import classifier.public_data as public_data
 from classifier.corpus import load_corpus
 from classifier.labels import TOPICS, Example
 from classifier.lexicon import lexicon_features

@@ -66,12 +66,18 @@ def _sources_path(ctx: typer.Context, given: Optional[Path], required: bool) -> 
 def _load_model(path: Optional[Path]):
     """The classifier at `path` (None: the shipped one), or one line saying why it cannot be used."""
     from classifier import load_model
+    from classifier.model import ModelFileError
 
     try:
         return load_model(path)
     except Exception as exc:  # noqa: BLE001 - any failure here is the model file's, said in one line
         where = path or "the shipped model file"
-        reason = "no such file" if isinstance(exc, FileNotFoundError) else f"not a usable skops model file ({type(exc).__name__})"
+        if isinstance(exc, FileNotFoundError):
+            reason = "no such file"
+        elif isinstance(exc, ModelFileError):  # our own check's words: they name the part, never data
+            reason = str(exc)
+        else:
+            reason = f"not a usable skops model file ({type(exc).__name__})"
         raise CommandError(f"cannot load the classifier model from {where}: {reason}; "
                            "fix PEERFEED_MODEL_PATH, or unset it to use the shipped model") from None
 

@@ -25,7 +25,7 @@ from peerfeed.sources import SourceConfig
 REPO = Path(__file__).resolve().parents[2]
 PACKAGES = ["collectors", "store", "classifier", "pipelines", "dashboard", "peerfeed"]
 # Cycles outside the collectors that predate this test; each is someone's to remove, then delete here.
-KNOWN_CYCLES = [{"classifier", "classifier.model"}]
+KNOWN_CYCLES: list[set[str]] = []
 
 
 def module_graph() -> dict[str, set[str]]:

@@ -102,7 +102,7 @@ def test_collect_names_the_sources_it_left_alone_in_backoff(engine, tmp_path):
     result = CliRunner().invoke(app, ["--db", _url(engine), "collect", "--sources", str(tmp_path / "empty.yaml")])
     assert result.exit_code == 0, result.output
     assert "Flaky blog: waiting until " in result.output and "[http_5xx] HTTP 503" in result.output
-    assert result.output.strip().endswith("0 sources, 0 new posts, 0 failed; 1 more in error or backoff, not tried this time")
+    assert result.output.strip().endswith("0 sources, 0 new posts, 0 updated, 0 items skipped, 0 failed; 1 more in error or backoff, not tried this time")
 
 
 # --- The flows, on the session's Prefect server -----------------------------------------------------------

@@ -292,10 +292,8 @@ def make_machine(engine, receiver: WebhookReceiver):
 
 
 @pytest.fixture
-def receiver():
-    r = WebhookReceiver()
-    yield r
-    r.close()
+def receiver(fixture_server):
+    return WebhookReceiver(fixture_server)
 
 
 def test_the_gate_holds_after_any_sequence_of_events(engine, receiver):
