@@ -150,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             prepare_sources(engine, [source])
             kept = {"posts": 0, "store": 0.0, "classify": 0.0}
 
-            def deliver(batches: list[StreamBatch], position: StreamPosition) -> None:
+            def deliver(batches: list[StreamBatch], position: StreamPosition,
+                        engine=engine, kept=kept) -> None:  # this attempt's, bound now
                 c = time.process_time()
                 with transaction(engine) as s:
                     store_stream_batches(s, batches, position)

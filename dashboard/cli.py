@@ -43,7 +43,7 @@ def users_add(
         user = add_user(_engine(ctx), name, role.value, password, email)
     except (UserExists, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     typer.echo(f"added {user.username} ({role.value})")
 
 

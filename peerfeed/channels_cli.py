@@ -49,7 +49,7 @@ def feedgen_publish(ctx: typer.Context):
         published = publish_feed_records(_engine(ctx), _settings(ctx))
     except FeedgenConfigError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     typer.echo(f"published {len(published.uris)} feeds served by {published.service_did}:")
     for uri in published.uris:
         typer.echo(f"  {uri}")

@@ -160,7 +160,7 @@ class Settings(BaseSettings):
         from urllib.parse import urlsplit
 
         values = []
-        for name, value in self:
+        for _name, value in self:
             if isinstance(value, SecretStr) and value.get_secret_value():
                 values.append(value.get_secret_value())
         if self.alert_webhook_url:

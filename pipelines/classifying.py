@@ -106,9 +106,9 @@ def _classify_and_store(engine: Engine, model, todo: list[tuple[int, str]], repo
     results = classify_batch(model, [t for _, t in todo])
     judged = {pid: text_hash(text) for pid, text in todo}
     with transaction(engine) as session:
-        ok = [(pid, r) for (pid, _), (r, err) in zip(todo, results) if err is None]
+        ok = [(pid, result) for (pid, _), (result, err) in zip(todo, results) if err is None]
         record_classifications(session, ok, judged=judged)
-        for (pid, _), (r, err) in zip(todo, results):
+        for (pid, _), (_result, err) in zip(todo, results):
             if err is not None:
                 record_classification_failure(session, pid, err, getattr(model, "version", "unknown"),
                                               judged_hash=judged[pid])

@@ -7,4 +7,5 @@ bash scripts/setup.sh dev
 if [ -f tests/bluesky/package-lock.json ]; then
   bash tests/bluesky/install.sh
 fi
+.venv/bin/ruff check --quiet . || { echo "ruff found the problems above: fix them (many with: .venv/bin/ruff check --fix .)" >&2; exit 1; }
 exec .venv/bin/python -m pytest "$@"

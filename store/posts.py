@@ -241,7 +241,7 @@ def _assign_stories(session: Session, inserted: Iterable) -> None:
         q = select(Post.id, Post.story_id, Post.canonical_url, Post.fingerprint).where(
             or_(*conds), Post.story_id.is_not(None)
         ).order_by(Post.id)
-        for pid, story, url, fp in session.execute(q):
+        for _pid, story, url, fp in session.execute(q):
             if url:
                 story_of.setdefault(("u", url), story)
             if fp:

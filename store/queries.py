@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Iterator
 
-from sqlalchemy import String, and_, case, cast, distinct, func, or_, select, text
+from sqlalchemy import String, case, cast, distinct, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from store.classification import published_by_model

@@ -143,12 +143,13 @@ def test_a_toot_that_states_an_old_clearance_is_corrected(community, settings, w
         assert {p.cleared_by for p in live_copies(s, ids["blog"])} == {"moderator"}
 
 
+class Killed(BaseException):
+    """What `crash_on_complete` raises: like a kill, not an error the publisher could catch."""
+
+
 def crash_on_complete(monkeypatch, after: int):
     """Make the publisher die (as a kill would) right after its `after`-th remote write."""
     real, calls = outbox.complete, []
-
-    class Killed(BaseException):
-        pass
 
     def complete(*a, **kw):
         calls.append(1)
@@ -195,7 +196,7 @@ def test_a_crash_after_claiming_but_before_sending_sends_once_on_the_next_run(
 def test_a_crash_mid_boost_is_found_boosted_and_recorded(community, settings, world, account, monkeypatch):
     posts, ids = world
     crash_on_complete(monkeypatch, after=1)
-    with pytest.raises(BaseException):
+    with pytest.raises(Killed):
         run_fediverse(community, settings, account)
     monkeypatch.undo()
     decide(community, ids["toot"], hide)  # and the post is taken down before the next run

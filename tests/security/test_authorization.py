@@ -132,7 +132,6 @@ def test_url_query_parameters_change_nothing_for_a_reader(world_app, query):
 
 def test_control_a_moderator_sees_the_held_secrets(world_app):
     # Without this, 'no secret shown' could pass because the secrets never reached the store.
-    world = world_app
     at = open_app("mod.alex")
     assert [t.value for t in at.title] == ["Review queue"]
     text = shown(at)

@@ -307,7 +307,7 @@ def test_url_query_parameters_never_show_a_reader_held_posts(browser, canary, ho
     some = sorted(held)[0]
     det = Detector(browser, canary)
     try:
-        for path in [f"/?search=Toot%20q0&topic=peer_support&platform=mastodon&page=2",
+        for path in ["/?search=Toot%20q0&topic=peer_support&platform=mastodon&page=2",
                      f"/review?item={some}&post_id={some}&state=pending",
                      f"/?post={some}&id={some}%20OR%201=1&state=escalated&page=-1",
                      "/digest?page=999999&embed=true&role=admin&local_user=mod.alex",

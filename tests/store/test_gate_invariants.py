@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from pipelines.digest import publish_digest
 from store.alerts import alerts_due
 from store.classification import MODEL, current_model_version
 from store.db import transaction
-from store.models import AlertSent, Base, Classification, Post, ReviewItem, User, utcnow
+from store.models import AlertSent, Base, Classification, Post, ReviewItem, utcnow
 from store.posts import apply_deletions, upsert_posts
 from store.queries import digest
 from store.review import NotAuthorised, ReviewConflict, approve, correct, escalate, hide

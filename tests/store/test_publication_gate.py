@@ -45,7 +45,7 @@ def read(engine, levels: dict[int, int], version: str = "test-1"):
     with transaction(engine) as s:
         todo = posts_to_classify(s, model_version=version)
     results = []
-    for pid, text in todo:
+    for pid, _text in todo:
         r = Result(levels.get(pid, 0))
         r.model_version = version
         results.append((pid, r))

@@ -69,7 +69,7 @@ def test_approve_with_a_stated_level_records_that_level(engine):
         item = item_of(s, pid)
         approve(s, item.id, item.version, "mod.alex", level=0)
     with transaction(engine) as s:
-        assert [(l.distress, l.actor) for l in s.scalars(select(Label))] == [(0, "mod.alex")]
+        assert [(label.distress, label.actor) for label in s.scalars(select(Label))] == [(0, "mod.alex")]
 
 
 def test_a_demoted_moderator_cannot_act_even_with_the_version_they_saw(engine):
@@ -119,7 +119,7 @@ def test_correction_is_kept_as_label_and_reorders_queue(engine):
         # Approving after a correction does not also claim 'level 0'.
         item = item_of(s, b)
         approve(s, item.id, item.version, "mod.alex")
-        assert [l.distress for l in s.scalars(select(Label).where(Label.post_id == b))] == [3]
+        assert [label.distress for label in s.scalars(select(Label).where(Label.post_id == b))] == [3]
 
 
 def test_bulk_approve_refuses_high_levels_all_or_nothing(engine):
