@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Mapping, Sequence
 
 from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -164,17 +165,30 @@ def record_classifications(session: Session, results: Sequence[tuple[int, Any]],
         seen.update(session.scalars(select(ReviewItem.post_id).where(ReviewItem.post_id.in_(chunk))))
     fresh = [pid for pid in ids if pid not in seen]
     if fresh:
-        session.execute(insert(Classification), [
+        # A run reading the same posts at once may record them between the check above and here:
+        # its rows stand, and this reading is recorded over them like any later one.
+        written = _insert_new(session, Classification, [
             {"post_id": pid, "classified_at": now, **latest[pid]} for pid in fresh])
+        seen.update(pid for pid in fresh if pid not in written)
+        fresh = [pid for pid in fresh if pid in written]
         topic_rows = [{"post_id": pid, "topic": t} for pid in fresh for t in dict.fromkeys(latest[pid]["topics"])]
         if topic_rows:
             session.execute(insert(PostTopic), topic_rows)
-        session.execute(insert(ReviewItem), [_new_item(pid, latest[pid], now) for pid in fresh])
+        if fresh:
+            session.execute(insert(ReviewItem), [_new_item(pid, latest[pid], now) for pid in fresh])
     for pid in ids:
         if pid in seen:
             _record_again(session, pid, latest[pid], now)
     session.flush()
     return len(ids)
+
+
+def _insert_new(session: Session, table, rows: list[dict]) -> set[int]:
+    """Insert rows keyed by a unique post_id, skipping posts that already have one; the ids written."""
+    dialect = session.get_bind().dialect.name
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    stmt = stmt.on_conflict_do_nothing(index_elements=["post_id"]).returning(table.post_id)
+    return set(session.scalars(stmt, rows))
 
 
 def _new_item(post_id: int, v: dict, now) -> dict:

@@ -6,6 +6,7 @@ from pipelines.classifying import classify_pending
 from store.db import transaction
 from store.models import Classification, ReviewItem
 from tests.pipelines.doubles import KeywordModel
+from store.posts import upsert_posts
 from tests.pipelines.helpers import store_and_classify, toot
 
 UNREADABLE = "struggling, and the model chokes on this one"
@@ -49,3 +50,31 @@ def test_a_failed_post_is_retried_by_a_new_model_version_and_not_by_the_same_one
     assert (report.classified, report.failed) == (2, 0)
     # Read at last: level 1 ("struggling"), still held for a person; the error is gone.
     assert _state(engine, pid)[1:] == (None, 1, "pending", 1)
+
+
+def test_two_runs_recording_the_same_posts_at_once_both_finish_and_record_each_post_once(engine):
+    # Two `classify --stored` runs started together read the same unclassified posts. The quick one
+    # commits its readings between the slow one's check for earlier readings and its insert; the
+    # slow one used to stop there on a unique-key error, its traceback quoting post text.
+    from sqlalchemy import event
+
+    with transaction(engine) as s:
+        upsert_posts(s, [toot(1, "struggling tonight"), toot(2, "a carer's workshop on Tuesday")])
+    quick_run: list = []
+
+    def the_quick_run_commits_first(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("INSERT INTO CLASSIFICATIONS") and not quick_run:
+            quick_run.append(None)  # (its own insert passes through here too)
+            quick_run[0] = classify_pending(engine, KeywordModel())
+
+    event.listen(engine, "before_cursor_execute", the_quick_run_commits_first)
+    try:
+        slow_run = classify_pending(engine, KeywordModel())
+    finally:
+        event.remove(engine, "before_cursor_execute", the_quick_run_commits_first)
+    assert quick_run[0].classified == 2  # the race happened
+    assert (slow_run.classified, slow_run.failed) == (2, 0)
+    with transaction(engine) as s:
+        items = s.execute(select(ReviewItem.state, ReviewItem.level).order_by(ReviewItem.post_id)).all()
+        assert len(s.scalars(select(Classification)).all()) == 2
+    assert [tuple(i) for i in items] == [("pending", 1), ("approved", 0)]
