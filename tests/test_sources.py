@@ -124,18 +124,25 @@ def test_opml_outlines_must_be_http_without_credentials(url):
 
 
 def test_opml_checks_are_linear_in_the_number_of_outlines():
-    """50,000 outlines with one name each took minutes with the old quadratic checks."""
+    """50,000 outlines with one name each took minutes with the old quadratic checks.
+
+    Growth, not speed: CPU time (not wall time, which a busy machine inflates) for 10x the outlines
+    must stay near 10x, where the quadratic checks took about 100x. The figures live in benchmarks.
+    """
     import time
 
     def seconds(n: int) -> float:
         data = _opml("".join(f'<outline text="Same" xmlUrl="https://b{i}.example/f"/>' for i in range(n))).encode()
-        start = time.perf_counter()
-        found = sources_from_opml(data)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            found = sources_from_opml(data)
+            best = min(best, time.process_time() - start)
         assert len({s.name for s in found}) == n
-        return time.perf_counter() - start
+        return best
 
     small, large = seconds(2_000), seconds(20_000)
-    assert large < 2.0 and large < 30 * small  # 10x the outlines: ~10x the time, not ~100x
+    assert large < 30 * small  # 10x the outlines: ~10x the time, not ~100x
 
 
 def test_the_opml_utf16_reproduction_passes():
