@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 import httpx
 from sqlalchemy.engine import Engine
 
+from collectors.http import tls_context
 from peerfeed.settings import Settings
 from store.alerts import AlertDue, alerts_due, claim_alert, published_before, quiet_alerts, record_alert
 from store.db import transaction
@@ -96,7 +97,7 @@ def _headline(message: dict) -> str:
 def send_webhook(settings: Settings, message: dict, client: httpx.Client | None = None) -> None:
     """POST the message as JSON; raise on a network error or a non-2xx answer."""
     own = client is None
-    client = client or httpx.Client(timeout=settings.fetch_timeout_s)
+    client = client or httpx.Client(timeout=settings.fetch_timeout_s, verify=tls_context())
     try:
         resp = client.post(settings.alert_webhook_url.get_secret_value(), json=message,
                            headers={"User-Agent": settings.user_agent})
@@ -143,7 +144,7 @@ def send_alerts(engine: Engine, settings: Settings, now: datetime | None = None)
         old = published_before(session, todo, now - timedelta(days=settings.alert_max_post_age_days))
     quiet = [d for d in todo if d.post_id in old]
     todo = [d for d in todo if d.post_id not in old]
-    with httpx.Client(timeout=settings.fetch_timeout_s) as client:
+    with httpx.Client(timeout=settings.fetch_timeout_s, verify=tls_context()) as client:
         for due in todo:
             with transaction(engine) as session:
                 claimed = claim_alert(session, due, now=now)
