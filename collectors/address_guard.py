@@ -223,7 +223,8 @@ class GuardedBackend(httpcore.NetworkBackend):
                                                  socket_options=socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc
-        raise error  # type: ignore[misc]
+        assert error is not None  # AddressGuard.addresses raises rather than return no address
+        raise error
 
     def connect_unix_socket(self, path, timeout=None, socket_options=None):
         raise httpcore.ConnectError("collectors connect over TCP only")
@@ -316,7 +317,8 @@ class _VettedConnect:
                                                   f"(connect timeout={self.timeout})")
             except OSError as exc:
                 error = NewConnectionError(self, f"Failed to establish a new connection: {exc}")
-        raise error  # type: ignore[misc]
+        assert error is not None  # AddressGuard.addresses raises rather than return no address
+        raise error
 
 
 class GuardedAdapter(HTTPAdapter):
