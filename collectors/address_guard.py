@@ -216,7 +216,7 @@ class GuardedBackend(httpcore.NetworkBackend):
             raise httpcore.ConnectError(str(refusal)) from refusal
         except OSError as exc:
             raise httpcore.ConnectError(str(exc)) from exc
-        error: Exception | None = None
+        error = None  # the last failure; unannotated: mypy does not check this untyped method
         for address in addresses:  # like socket.create_connection: the next address if one fails
             try:
                 return self._backend.connect_tcp(address, port, timeout=timeout, local_address=local_address,
@@ -306,7 +306,7 @@ class _VettedConnect:
             addresses = self.guard.addresses(self.host, self.port)
         except socket.gaierror as exc:
             raise NameResolutionError(self.host, self, exc) from exc
-        error: Exception | None = None
+        error = None  # the last failure; unannotated: mypy does not check this untyped method
         for address in addresses:
             try:
                 return urllib3_connection.create_connection(
