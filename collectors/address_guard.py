@@ -216,14 +216,15 @@ class GuardedBackend(httpcore.NetworkBackend):
             raise httpcore.ConnectError(str(refusal)) from refusal
         except OSError as exc:
             raise httpcore.ConnectError(str(exc)) from exc
-        error: Exception | None = None
+        error = None  # the last failure; unannotated: mypy does not check this untyped method
         for address in addresses:  # like socket.create_connection: the next address if one fails
             try:
                 return self._backend.connect_tcp(address, port, timeout=timeout, local_address=local_address,
                                                  socket_options=socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc
-        raise error  # type: ignore[misc]
+        assert error is not None  # AddressGuard.addresses raises rather than return no address
+        raise error
 
     def connect_unix_socket(self, path, timeout=None, socket_options=None):
         raise httpcore.ConnectError("collectors connect over TCP only")
@@ -305,7 +306,7 @@ class _VettedConnect:
             addresses = self.guard.addresses(self.host, self.port)
         except socket.gaierror as exc:
             raise NameResolutionError(self.host, self, exc) from exc
-        error: Exception | None = None
+        error = None  # the last failure; unannotated: mypy does not check this untyped method
         for address in addresses:
             try:
                 return urllib3_connection.create_connection(
@@ -316,7 +317,8 @@ class _VettedConnect:
                                                   f"(connect timeout={self.timeout})")
             except OSError as exc:
                 error = NewConnectionError(self, f"Failed to establish a new connection: {exc}")
-        raise error  # type: ignore[misc]
+        assert error is not None  # AddressGuard.addresses raises rather than return no address
+        raise error
 
 
 class GuardedAdapter(HTTPAdapter):

@@ -11,6 +11,7 @@ import html
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TypeGuard
 from urllib.parse import quote
 
 from atproto_client.models.dot_dict import DotDict
@@ -42,7 +43,7 @@ def _type_of(obj) -> str | None:
     return getattr(obj, "py_type", None)
 
 
-def _is_web_url(value) -> bool:
+def _is_web_url(value: object) -> TypeGuard[str]:
     # Only web links become links; anything else (javascript:, data:, at://) stays plain text.
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
@@ -251,7 +252,7 @@ def post_from_record(uri: str, record, source: str, *, did: str, cid: str | None
         content_warning=", ".join(dict.fromkeys(warn)) or None,
         sensitive=bool(warn),
         reply_to=parent_uri if isinstance(parent_uri, str) else None,
-        thread_url=web_url(root_did, root_uri) if root_did else None,
+        thread_url=web_url(root_did, root_uri) if root_did and isinstance(root_uri, str) else None,
         links=tuple(dict.fromkeys(links)),
         mentions=rich.mentions,
         extra=extra,

@@ -72,7 +72,7 @@ class _SharedHttpRequest(Request):
         # its methods read (atproto pinned in pyproject.toml; tests/bluesky/test_bluesky_session.py
         # sends through this class, so a rename upstream fails there).
         RequestBase.__init__(self)
-        self._client_kwargs = {}
+        self._client_kwargs: dict[str, object] = {}
         self._client = http
 
     def _new_instance(self) -> _SharedHttpRequest:  # clone(): the same caller-owned client

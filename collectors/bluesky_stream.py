@@ -128,7 +128,7 @@ class FirehoseFilter:
         words = f"{text}\n{' '.join(tags)}"
         for rule in self.rules:
             if rule.tag is not None:
-                if rule.tag in tags or rule.written.search(text):
+                if rule.tag in tags or (rule.written is not None and rule.written.search(text)):
                     return rule.source
             elif all(term in words for term in rule.terms):
                 return rule.source

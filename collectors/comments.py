@@ -71,7 +71,10 @@ def comments_from_feed(
     source_name: str | None = None,
 ) -> list[Post]:
     """Parse one comment feed into replies to `post` (pure; raises FeedParseError like parse_feed)."""
-    comments = parse_feed(data, source_name or post.source, url, headers=headers, now=now)
+    name = source_name or (post.source if isinstance(post, Post) else None)
+    if name is None:  # a saved Thread does not know its source
+        raise ValueError("comments_from_feed needs source_name for a saved comment thread")
+    comments = parse_feed(data, name, url, headers=headers, now=now)
     # A comment's link is the post's URL plus #comment-N: its canonical URL would be the post's
     # own, and dedupe would fold the comment into the post.
     return [
@@ -105,11 +108,11 @@ def threads_to_follow(saved: list[Thread], posts: list[Post], source: SourceConf
                         post.platform_id, extra={"source": source.name, "url": url, "post_id": post.platform_id})
             continue
         old = by_post.get(post.platform_id)
-        same_feed = old is not None and old.feed == url
+        same_feed = old if old is not None and old.feed == url else None  # keeps its validators
         by_post[post.platform_id] = Thread(
             platform_id=post.platform_id, feed=url, published=post.published_at.astimezone(timezone.utc).isoformat(),
-            thread_url=post.thread_url, etag=old.etag if same_feed else None,
-            last_modified=old.last_modified if same_feed else None, count=post.extra.get("comment_count"))
+            thread_url=post.thread_url, etag=same_feed.etag if same_feed else None,
+            last_modified=same_feed.last_modified if same_feed else None, count=post.extra.get("comment_count"))
     return sorted(by_post.values(), key=lambda t: t.published, reverse=True)[:limit]
 
 

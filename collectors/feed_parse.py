@@ -223,7 +223,7 @@ def _stable_id(entry, source_name: str) -> str:
 
 
 def _is_http(url: str | None) -> bool:
-    return bool(url) and url.startswith(("http://", "https://"))
+    return url is not None and url.startswith(("http://", "https://"))
 
 
 def _entry_to_post(entry, feed, source_name: str, feed_url: str, doc_bases: set[str], now: datetime) -> Post:

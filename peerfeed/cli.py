@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional, overload
 
 import typer
 
@@ -49,6 +49,10 @@ def _input_file(path: Path, what: str) -> Path:
     return path
 
 
+@overload
+def _sources_path(ctx: typer.Context, given: Optional[Path], required: Literal[True]) -> Path: ...
+@overload
+def _sources_path(ctx: typer.Context, given: Optional[Path], required: Literal[False]) -> Path | None: ...
 def _sources_path(ctx: typer.Context, given: Optional[Path], required: bool) -> Path | None:
     """The sources file: `--sources` (must exist), else PEERFEED_SOURCES_FILE (None when absent
     and not `required`)."""
@@ -99,8 +103,7 @@ def main(
     from peerfeed.logs import configure_logging
 
     ctx.obj = {"debug": debug}
-    overrides = {"database_url": db} if db else {}
-    settings = Settings(**overrides)
+    settings = Settings(database_url=db) if db else Settings()
     ctx.obj["settings"] = settings
     configure_logging(settings, level="DEBUG" if debug else None)
 

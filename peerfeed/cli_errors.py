@@ -22,7 +22,7 @@ try:  # typer 0.2x carries its own copy of click
     from typer._click.utils import echo
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click import echo
-    from click import exceptions as click_errors
+    from click import exceptions as click_errors  # type: ignore[no-redef]  # the same module, other home
 
 _PASS_THROUGH = (typer.Exit, typer.Abort, click_errors.ClickException)
 

@@ -18,6 +18,7 @@ import copy
 import json
 import logging
 import sys
+from typing import TextIO
 
 from peerfeed.settings import Settings
 
@@ -122,11 +123,11 @@ class _StandardError(logging.StreamHandler):
         super().__init__()
 
     @property
-    def stream(self):  # type: ignore[override]
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:
+    def stream(self, _value: object) -> None:
         pass
 
 

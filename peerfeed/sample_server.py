@@ -80,8 +80,8 @@ class SampleServer:
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        # Bound to 127.0.0.1 above; server_address's host is typed str | bytes, server_port is the int.
+        return f"http://127.0.0.1:{self.httpd.server_port}"
 
     def __enter__(self) -> "SampleServer":
         self.thread.start()

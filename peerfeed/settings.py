@@ -182,8 +182,10 @@ class Settings(BaseSettings):
 
     def redact(self, text: str) -> str:
         """`text` with every secret setting replaced by *** (the webhook URL by its masked form)."""
-        if self.alert_webhook_url and self.alert_webhook_url.get_secret_value():
-            text = text.replace(self.alert_webhook_url.get_secret_value(), self.masked_webhook_url())
+        webhook_url = self.alert_webhook_url.get_secret_value() if self.alert_webhook_url else ""
+        masked = self.masked_webhook_url()  # None only when there is no webhook URL
+        if webhook_url and masked:
+            text = text.replace(webhook_url, masked)
         for secret in self.secrets():
             if len(secret) >= 4:  # shorter values would mangle every message; they are weak anyway
                 text = text.replace(secret, "***")

@@ -271,7 +271,7 @@ def write_sources_data(path: Path, data: dict) -> None:
 
 def source_entry(cfg: SourceConfig) -> dict:
     """A source as it is written in the sources file (defaults left out)."""
-    entry = {"name": cfg.name, "platform": cfg.platform.value, "url": cfg.url}
+    entry: dict[str, object] = {"name": cfg.name, "platform": cfg.platform.value, "url": cfg.url}
     if cfg.kind != "feed":
         entry["kind"] = cfg.kind
     if cfg.options:

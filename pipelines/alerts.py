@@ -96,6 +96,8 @@ def _headline(message: dict) -> str:
 
 def send_webhook(settings: Settings, message: dict, client: httpx.Client | None = None) -> None:
     """POST the message as JSON; raise on a network error or a non-2xx answer."""
+    if settings.alert_webhook_url is None:  # channels() lists the webhook only when it is set
+        raise ValueError("no alert webhook URL is configured (PEERFEED_ALERT_WEBHOOK_URL)")
     own = client is None
     client = client or httpx.Client(timeout=settings.fetch_timeout_s, verify=tls_context())
     try:
@@ -112,6 +114,8 @@ def send_email(settings: Settings, message: dict) -> None:
 
     With `smtp_starttls` the connection is upgraded first; with `smtp_username` it logs in.
     """
+    if not settings.smtp_host:  # channels() lists email only when it is set
+        raise ValueError("no SMTP host is configured for alert email (PEERFEED_SMTP_HOST)")
     mail = EmailMessage()
     mail["Subject"] = f"peerfeed: {_headline(message)}"
     mail["From"] = settings.smtp_from

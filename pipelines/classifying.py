@@ -11,7 +11,7 @@ tried again when a new model version runs.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -30,7 +30,7 @@ class ClassifyReport:
     classified: int = 0
     held: int = 0
     failed: int = 0
-    by_level: dict[int, int] | None = None
+    by_level: dict[int, int] = field(default_factory=dict)
     model_changed: bool = False  # this run made its model the current one (what the old one cleared was re-read)
 
 
@@ -50,7 +50,7 @@ def classify_batch(model, texts: list[str]) -> list[tuple[Any | None, str | None
         return [(_check(r), None) for r in model.classify(texts)]
     except Exception as exc:  # noqa: BLE001 - fall back to isolating the bad post
         log.warning("batch classification failed, retrying posts one by one: %r", exc)
-    out = []
+    out: list[tuple[Any | None, str | None]] = []
     for text in texts:
         try:
             (r,) = model.classify([text])
@@ -106,7 +106,8 @@ def _classify_and_store(engine: Engine, model, todo: list[tuple[int, str]], repo
     results = classify_batch(model, [t for _, t in todo])
     judged = {pid: text_hash(text) for pid, text in todo}
     with transaction(engine) as session:
-        ok = [(pid, result) for (pid, _), (result, err) in zip(todo, results) if err is None]
+        # Without an error there is a result (classify_batch gives one or the other).
+        ok: list[tuple[int, Any]] = [(pid, result) for (pid, _), (result, err) in zip(todo, results) if err is None]
         record_classifications(session, ok, judged=judged)
         for (pid, _), (_result, err) in zip(todo, results):
             if err is not None:

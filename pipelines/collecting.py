@@ -20,7 +20,7 @@ from collectors.registry import fetch_source
 from peerfeed.settings import Settings
 from peerfeed.sources import SourceConfig
 from store.db import transaction
-from store.models import FetchRun, Source
+from store.models import FetchRun, Source, get_existing
 from store.sources import close_interrupted_runs, due_sources, record_fetch, start_fetch_run, sync_sources, to_config, to_state
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def collect_one(engine: Engine, settings: Settings, source_id: int, client: http
     message); so is a store that refuses the whole result. Neither stops the other sources.
     """
     with transaction(engine) as session:
-        src = session.get(Source, source_id)
+        src = get_existing(session, Source, source_id)
         config, state = to_config(src), to_state(src)
         run_id = start_fetch_run(session, source_id)
     try:
@@ -85,10 +85,10 @@ def store_result(engine: Engine, source_id: int, run_id: int, result: FetchResul
     try:
         with transaction(engine) as session:
             counts = record_fetch(session, source_id, run_id, result)
-            src = session.get(Source, source_id)
+            src = get_existing(session, Source, source_id)
             deleted = len(result.deletions) if result.ok else 0
-            run = session.get(FetchRun, run_id)
-            return SourceReport(source=src.name, status=src.last_status, new=counts.new, updated=counts.updated,
+            run = get_existing(session, FetchRun, run_id)
+            return SourceReport(source=src.name, status=src.last_status or "unknown", new=counts.new, updated=counts.updated,
                                 deleted=deleted, error_kind=src.last_error_kind, error=src.last_error,
                                 skipped=run.items_skipped or 0, warning=src.last_warning)
     except Exception as exc:  # noqa: BLE001 - reported below; the message may quote SQL parameters

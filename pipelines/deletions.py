@@ -72,6 +72,8 @@ def check_deletions(engine: Engine, settings: Settings, per_source: int = 40,
             log.error("re-check crashed source=%s error=%s", config.name, where)
             reports.append(DeletionReport(config.name, 0, 0, f"internal error: {where}", error_kind="internal"))
             continue
+        if outcome is None:  # the platform has no re-check (such sources are not listed above)
+            continue
         with transaction(engine) as s:
             counts, refused = upsert_posts_isolating(s, outcome.posts, source_id)
             erased = apply_deletions(s, outcome.deletions)

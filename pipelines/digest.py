@@ -198,8 +198,9 @@ def render_html(entries: list[DigestEntry], period: str, now: datetime, feed_hre
             if e.content_warning:
                 body = f"<details><summary>Content warning: {esc(e.content_warning)}</summary>{body}</details>"
             who = esc(e.author or "unknown")
-            if http_url(e.author_url):
-                who = f'<a href="{esc(e.author_url)}" rel="nofollow noopener">{who}</a>'
+            author_url = http_url(e.author_url)
+            if author_url:
+                who = f'<a href="{esc(author_url)}" rel="nofollow noopener">{who}</a>'
             via = f" via {esc(e.source_name)}" if e.source_name else ""
             title = esc(entry_title(e))
             if http_url(e.url):  # a post with no safe link keeps its title, unlinked

@@ -24,7 +24,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Protocol
+from typing import Callable, Protocol, TypeVar
 
 from sqlalchemy.engine import Engine
 
@@ -35,7 +35,7 @@ from pipelines.mastodon_account import (NOT_FOUND, RATE_LIMITED, REFUSED, TRANSI
 from store import outbox
 from store.channels import channel_enabled, channel_setting, pause_until, release_lease, take_lease, this_process
 from store.db import transaction
-from store.models import utcnow
+from store.models import get_existing, utcnow
 from store.publication import CLEARANCE_TEXT
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,9 @@ CHANNEL = "fediverse"
 PLATFORM_NAMES = {"rss": "a blog", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 ZWSP = "\u200b"
 _SPACE = re.compile(r"\s+")
+# How long to wait when the instance says "rate limited" without saying until when.
+RATE_LIMIT_FALLBACK = timedelta(minutes=5)
+_T = TypeVar("_T")
 
 
 class FediverseAccount(Protocol):
@@ -85,6 +88,14 @@ def inert(text: str | None, limit: int) -> str:
     return text.replace("@", "@" + ZWSP).replace("#", "#" + ZWSP).replace("://", ":" + ZWSP + "//")
 
 
+def _needed(claimed: outbox.Claimed, what: str, value: _T | None) -> _T:
+    """A part of the claimed action its kind requires (a toot's post, an undo's target). Missing
+    (the post deleted since it was planned, say), it is a ValueError: the action fails, the run goes on."""
+    if value is None:
+        raise ValueError(f"{claimed.action} action {claimed.key} has no {what}")
+    return value
+
+
 def link_toot(post: outbox.PostForToot, cleared_by: str) -> tuple[str, str | None]:
     """(text, content warning) of the toot that links a cleared blog or Bluesky post."""
     url = http_url(post.url)
@@ -115,7 +126,7 @@ def preview_outbox(engine: Engine, settings: Settings, now: datetime | None = No
                                 .order_by(outbox.OutboxAction.id)).all()
             for action in planned:
                 post = outbox.post_for_toot(s, action.post_id) if action.post_id else None
-                if action.action == outbox.TOOT and post is not None and http_url(post.url):
+                if action.action == outbox.TOOT and post is not None and action.cleared_by and http_url(post.url):
                     text, warning = link_toot(post, action.cleared_by)
                     out.append(f"TOOT ({settings.fediverse_visibility})"
                                + (f" with content warning: {warning}" if warning else "") + "\n" + text)
@@ -197,7 +208,7 @@ class _Run:
             with transaction(self.engine) as s:
                 if made is not None:
                     outbox.complete(s, claimed.id, made.id, made.url, now=self.now())
-                elif outbox.still_wanted(s, s.get(outbox.OutboxAction, claimed.id)):
+                elif outbox.still_wanted(s, get_existing(s, outbox.OutboxAction, claimed.id)):
                     outbox.retry_later(s, claimed.id, "interrupted; not found on the account, so sent again",
                                        self.now(), count_attempt=False)
                 else:
@@ -223,7 +234,7 @@ class _Run:
             allowed = outbox.WITHDRAWING if withdrawals_only else (
                 None if channel_enabled(s, CHANNEL) else outbox.WITHDRAWING + (outbox.RESTATE,))
             if allowed is not None:
-                todo = [i for i in todo if s.get(outbox.OutboxAction, i).action in allowed]
+                todo = [i for i in todo if get_existing(s, outbox.OutboxAction, i).action in allowed]
         for n, action_id in enumerate(todo):
             if n:
                 self.sleep(self.settings.fediverse_pause_s)
@@ -252,7 +263,8 @@ class _Run:
                 if exc.kind == NOT_FOUND and claimed.action == outbox.RESTATE:
                     outbox.gone(s, claimed.id, self.now())  # the toot was deleted by someone else
                 elif exc.kind == RATE_LIMITED:
-                    outbox.retry_later(s, claimed.id, exc.message, exc.retry_at, count_attempt=False)
+                    outbox.retry_later(s, claimed.id, exc.message, exc.retry_at or self.now() + RATE_LIMIT_FALLBACK,
+                                       count_attempt=False)
                 elif exc.kind == TRANSIENT or claimed.action not in outbox.PUBLISHING:
                     # Withdrawals never give up: a post taken down must come down, however long it takes.
                     outbox.retry_later(s, claimed.id, exc.message, self.now() + outbox.backoff(claimed.attempts))
@@ -279,26 +291,29 @@ class _Run:
     def _send(self, claimed: outbox.Claimed) -> RemoteStatus | None:
         account = self.account
         if claimed.action == outbox.BOOST:
-            status_id = claimed.remote_id or account.resolve(claimed.target, claimed.post.url if claimed.post else None)
+            status_id = claimed.remote_id or account.resolve(_needed(claimed, "target", claimed.target),
+                                                             claimed.post.url if claimed.post else None)
             if status_id is None:
                 raise RemoteError(REFUSED, f"{claimed.target} could not be found from our instance")
             with transaction(self.engine) as s:
                 outbox.note_remote(s, claimed.id, status_id)  # recorded before the boost, for reconciliation
             return account.boost(status_id)
         if claimed.action == outbox.TOOT:
-            text, warning = link_toot(claimed.post, claimed.cleared_by)
+            text, warning = link_toot(_needed(claimed, "post", claimed.post),
+                                      _needed(claimed, "clearance", claimed.cleared_by))
             return account.post_toot(text, warning, self.settings.fediverse_visibility, f"peerfeed-{claimed.key}")
         if claimed.action == outbox.UNBOOST:
-            account.unboost(claimed.target)
+            account.unboost(_needed(claimed, "target", claimed.target))
         elif claimed.action == outbox.DELETE:
-            account.delete_toot(claimed.target)
+            account.delete_toot(_needed(claimed, "target", claimed.target))
         elif claimed.action == outbox.RESTATE:
-            text, warning = link_toot(claimed.post, claimed.cleared_by)
-            account.edit_toot(claimed.target, text, warning)
+            text, warning = link_toot(_needed(claimed, "post", claimed.post),
+                                      _needed(claimed, "clearance", claimed.cleared_by))
+            account.edit_toot(_needed(claimed, "target", claimed.target), text, warning)
         return None
 
     def _pause(self, until: datetime | None, why: str) -> None:
-        until = until or self.now() + timedelta(minutes=5)
+        until = until or self.now() + RATE_LIMIT_FALLBACK
         with transaction(self.engine) as s:
             pause_until(s, CHANNEL, until)
         self.report.paused_until = until

@@ -54,13 +54,13 @@ from pipelines.stuck_runs import FLOW_TIMEOUTS, reconcile_stuck_runs
 from pipelines.themes import last_complete_period, snapshot_themes
 from store.backlog import unclassified_id_ranges
 from store.db import transaction
-from store.models import Source, utcnow
+from store.models import Source, get_existing, utcnow
 from store.queries import sources_in_error_or_backoff
 
 # Upper bound of the collect flow's thread pool; the `concurrency` parameter sets the real limit.
 MAX_COLLECT_THREADS = 32
 # A database restart or failover takes seconds to a minute: retry database work after 5, 15, 40 s.
-DATABASE_RETRY_DELAYS_S = [5, 15, 40]
+DATABASE_RETRY_DELAYS_S: list[float] = [5, 15, 40]
 
 
 class AlertsFailed(RuntimeError):
@@ -150,7 +150,8 @@ def _transient(kind: str | None) -> bool:
 
 def _bounded_submit(submit, items, limit: int) -> list:
     """Submit one task per item with at most `limit` running; futures in the items' order."""
-    futures, running = [], []
+    futures: list = []
+    running: list = []
     for item in items:
         if len(running) >= limit:
             running.remove(next(as_completed(running)))
@@ -169,7 +170,9 @@ def _report_of(future, name: str) -> SourceReport:
         return SourceReport(source=name, status="error", error_kind="internal", error=repr(exc))
 
 
-@flow(name="collect", task_runner=ThreadPoolTaskRunner(max_workers=MAX_COLLECT_THREADS),
+# Prefect types task_runner as TaskRunner[PrefectFuture[Any]], and TaskRunner is invariant, so its own
+# runners (TaskRunner[PrefectConcurrentFuture[...]]) do not fit the annotation though they are what it takes.
+@flow(name="collect", task_runner=ThreadPoolTaskRunner(max_workers=MAX_COLLECT_THREADS),  # type: ignore[arg-type]
       timeout_seconds=FLOW_TIMEOUTS["collect"])
 def collect_flow(sources_file: str | None = None, only: str | None = None, concurrency: int | None = None,
                  retries: int = 2, retry_delay_s: float = 10.0, then_classify: bool = False,
@@ -204,7 +207,7 @@ def _collect(logger, settings, url, sources_file, only, concurrency, retries, re
     configs = load_sources(path) if sync_sources_file and path.is_file() else None
     ids = prepare_sources(engine, configs, only=only)
     with transaction(engine) as session:
-        names = {sid: session.get(Source, sid).name for sid in ids}
+        names = {sid: get_existing(session, Source, sid).name for sid in ids}
     task_ = collect_source.with_options(retries=retries,
                                         retry_delay_seconds=exponential_backoff(backoff_factor=retry_delay_s))
     limit = max(1, min(concurrency or settings.collect_concurrency, MAX_COLLECT_THREADS))
@@ -289,7 +292,8 @@ def classify_flow(batch_size: int = 500, model_factory: str | None = None, alert
 
             runner = (DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(
                 cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "dashboard_address": None}))
-        batches = classify_batches.with_options(task_runner=runner) if runner else classify_batches
+        # Prefect's invariant TaskRunner typing again (see collect_flow)
+        batches = classify_batches.with_options(task_runner=runner) if runner else classify_batches  # type: ignore[arg-type]
         report = batches(url, ranges, batch_size, model_factory, model_path, alert)
     rows, summary = classify_rows(report, len(ranges))
     record("classify-report", rows, summary)
@@ -319,11 +323,8 @@ def alert_flow(database_url: str | None = None) -> AlertReport:
     return report
 
 
-_DB_RETRIES = dict(retries=len(DATABASE_RETRY_DELAYS_S), retry_delay_seconds=DATABASE_RETRY_DELAYS_S,
-                   retry_condition_fn=retry_database)
-
-
-@task(name="publish-digest", cache_policy=NONE, **_DB_RETRIES)
+@task(name="publish-digest", cache_policy=NONE, retries=len(DATABASE_RETRY_DELAYS_S),
+      retry_delay_seconds=DATABASE_RETRY_DELAYS_S, retry_condition_fn=retry_database)
 def publish_digest_task(database_url: str, period: str) -> dict:
     """Write the Atom feed and HTML page of the period."""
     paths = publish_digest(engine_for(database_url), flow_settings(database_url), period)
@@ -340,7 +341,8 @@ def digest_flow(period: str = "daily", database_url: str | None = None) -> dict:
     return paths
 
 
-@task(name="snapshot-themes", cache_policy=NONE, **_DB_RETRIES)
+@task(name="snapshot-themes", cache_policy=NONE, retries=len(DATABASE_RETRY_DELAYS_S),
+      retry_delay_seconds=DATABASE_RETRY_DELAYS_S, retry_condition_fn=retry_database)
 def snapshot_themes_task(database_url: str, day: date, period: str, baseline_days: int) -> dict:
     """Compute and store one themes snapshot."""
     return asdict(snapshot_themes(engine_for(database_url), day, period, baseline_days))
@@ -360,7 +362,8 @@ def themes_flow(day: date | None = None, period: str = "day", baseline_days: int
     return summary
 
 
-@task(name="check-deletions", cache_policy=NONE, **_DB_RETRIES)
+@task(name="check-deletions", cache_policy=NONE, retries=len(DATABASE_RETRY_DELAYS_S),
+      retry_delay_seconds=DATABASE_RETRY_DELAYS_S, retry_condition_fn=retry_database)
 def check_deletions_task(database_url: str, per_source: int) -> list[dict]:
     """Ask Mastodon and Bluesky about recent posts and erase those deleted upstream."""
     reports = check_deletions(engine_for(database_url), flow_settings(database_url), per_source=per_source)
@@ -381,7 +384,8 @@ def deletions_flow(per_source: int = 40, database_url: str | None = None) -> lis
     return reports
 
 
-@task(name="retrain", cache_policy=NONE, **_DB_RETRIES)
+@task(name="retrain", cache_policy=NONE, retries=len(DATABASE_RETRY_DELAYS_S),
+      retry_delay_seconds=DATABASE_RETRY_DELAYS_S, retry_condition_fn=retry_database)
 def retrain_task(database_url: str, min_labels: int) -> dict:
     """Train on moderators' labels; the classifier's guard decides whether the candidate is kept."""
     return asdict(retrain_from_labels(engine_for(database_url), flow_settings(database_url), min_labels))

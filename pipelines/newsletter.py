@@ -124,11 +124,11 @@ def render_weekly(entries: list[DigestEntry], start: datetime, end: datetime, un
     """The email's subject and both parts for one recipient."""
     shown = [email_entry(e) for e in entries if e.cleared_by == MODERATOR]  # reviewed only, whatever the caller
     n = len(shown)
+    subject = f"peerfeed weekly: {n} post{'s' if n != 1 else ''}, {period_label(start, end)}"
     context = dict(entries=shown, period=period_label(start, end), unsubscribe_url=unsubscribe_url,
-                   warned=any(e.warning for e in shown),
-                   subject=f"peerfeed weekly: {n} post{'s' if n != 1 else ''}, {period_label(start, end)}")
+                   warned=any(e.warning for e in shown), subject=subject)
     env = templates()
-    return Rendered(context["subject"], env.get_template("email/weekly.txt.j2").render(context),
+    return Rendered(subject, env.get_template("email/weekly.txt.j2").render(context),
                     env.get_template("email/weekly.html.j2").render(context))
 
 

@@ -59,7 +59,7 @@ def retrain_from_labels(engine: Engine, settings: Settings, min_labels: int = DE
     if current_model is None:
         from classifier import load_model
 
-        current_model = load_model(target) if target.is_file() else load_model(None)
+        current_model = load_model(target) if target is not None and target.is_file() else load_model(None)
     examples, skipped = [], 0
     for text, distress, topics in rows:
         try:

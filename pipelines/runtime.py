@@ -19,7 +19,7 @@ from store.db import ensure_schema, make_engine
 
 def flow_settings(database_url: str | None = None) -> Settings:
     """Settings from the environment (PEERFEED_*, .env); an explicit database URL wins."""
-    return Settings(**({"database_url": database_url} if database_url else {}))
+    return Settings(database_url=database_url) if database_url else Settings()
 
 
 @functools.lru_cache(maxsize=8)

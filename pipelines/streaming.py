@@ -36,7 +36,7 @@ from pipelines.alerts import channels, send_alerts
 from pipelines.classifying import classify_pending
 from pipelines.collecting import collect_one, prepare_sources
 from store.db import transaction
-from store.models import Source, utcnow
+from store.models import Source, get_existing, utcnow
 from store.sources import (
     known_posts,
     known_status_ids,
@@ -180,7 +180,7 @@ def _context(engine: Engine, settings: Settings, writer: StreamWriter, ids_by_na
 
     def state(name: str) -> SourceState:
         with transaction(engine) as s:
-            return to_state(s.get(Source, ids_by_name[name]))
+            return to_state(get_existing(s, Source, ids_by_name[name]))
 
     def status_ids(name: str) -> dict[str, str]:
         with transaction(engine) as s:
@@ -221,9 +221,11 @@ def run_stream(engine: Engine, settings: Settings, configs: Sequence[SourceConfi
     report = StreamReport(polled=[c.name for c in polled])
     writer = StreamWriter(engine, settings, model, report)
     context = _context(engine, settings, writer, ids_by_name)
-    followers = []
+    followers: list = []
     for platform, sources in streamed.items():
-        followers += collector_for(platform).follow(sources, context)
+        follow = collector_for(platform).follow
+        if follow is not None:  # plan() streams only the platforms that have one
+            followers += follow(sources, context)
     report.streams = [f.name for f in followers]
     log.info("stream started streams=%d polled=%d", len(followers), len(polled))
 

@@ -102,14 +102,14 @@ def emerging_terms(posts: list[ThemePost], baseline: list[ThemePost], k: int = K
         return []
     stop = _stop_words()
     people: dict[str, set[str]] = defaultdict(set)
-    used = Counter()
+    used: Counter[str] = Counter()
     for p in posts:
         for t in terms(p.text, stop):
             people[t].add(p.author)
             used[t] += 1
     base = Counter(t for p in baseline for t in terms(p.text, stop))
     n, n_base = len(posts), len(baseline)
-    found = []
+    found: list[dict] = []
     for t, count in used.items():
         if len(people[t]) < k:
             continue

@@ -8,4 +8,5 @@ if [ -f tests/bluesky/package-lock.json ]; then
   bash tests/bluesky/install.sh
 fi
 .venv/bin/ruff check --quiet . || { echo "ruff found the problems above: fix them (many with: .venv/bin/ruff check --fix .)" >&2; exit 1; }
+.venv/bin/mypy || { echo "mypy found the type errors above: fix them ([tool.mypy] in pyproject.toml)" >&2; exit 1; }
 exec .venv/bin/python -m pytest "$@"

@@ -32,7 +32,7 @@ from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
-from store.models import AlertSent, Classification, Post, ReviewItem, ReviewState, utcnow
+from store.models import AlertSent, Classification, Post, ReviewItem, ReviewState, rowcount, utcnow
 
 ALERT_LEVELS = (2, 3)
 # `alerts_sent.level` for an alert about a post whose classification failed (the column is NOT NULL,
@@ -138,10 +138,10 @@ def claim_alert(session: Session, due: AlertDue, now: datetime | None = None) ->
                                                  AlertSent.channel == due.channel))
     if row is None:
         insert = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
-        stmt = insert(AlertSent).values(post_id=due.post_id, channel=due.channel, level=due.stored_level,
-                                        status=SENDING, sent_at=now)
+        values = insert(AlertSent).values(post_id=due.post_id, channel=due.channel, level=due.stored_level,
+                                          status=SENDING, sent_at=now)
         # A concurrent run that inserted first wins; this one then has nothing to send.
-        stmt = stmt.on_conflict_do_nothing(index_elements=["post_id", "channel"]).returning(AlertSent.id)
+        stmt = values.on_conflict_do_nothing(index_elements=["post_id", "channel"]).returning(AlertSent.id)
         return session.execute(stmt).first() is not None
     # The conditions are checked again by the UPDATE itself, not by what was read above: of two runs
     # racing for the same rise, the second's update finds the row `sending` and matches nothing.
@@ -154,7 +154,7 @@ def claim_alert(session: Session, due: AlertDue, now: datetime | None = None) ->
         .values(status=SENDING, level=due.stored_level, sent_at=now)
         .execution_options(synchronize_session=False)
     )
-    return res.rowcount == 1
+    return rowcount(res) == 1
 
 
 def record_alert(session: Session, due: AlertDue, error: str | None, now: datetime | None = None) -> None:

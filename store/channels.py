@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
-from store.models import ChannelSetting, utcnow
+from store.models import ChannelSetting, rowcount, utcnow
 
 
 def channel_setting(session: Session, channel: str) -> ChannelSetting:
@@ -108,7 +108,7 @@ def take_lease(session: Session, channel: str, ttl: timedelta, owner: str | None
         .values(lease_owner=owner, lease_until=now + ttl)
         .execution_options(synchronize_session=False))
     session.expire(row)
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 def release_lease(session: Session, channel: str, owner: str | None = None) -> None:

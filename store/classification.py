@@ -27,7 +27,9 @@ SPOT_CHECK_EVERY = 20
 def spot_checked(judged_hash: str | None, every: int = SPOT_CHECK_EVERY) -> bool:
     """Whether a post the model publishes is sampled for a spot check: 1 in `every`, decided by its
     text hash, so the choice is random with respect to the post yet the same on every re-reading."""
-    return bool(judged_hash) and every > 0 and int(judged_hash[:8], 16) % every == 0
+    if not judged_hash:
+        return False
+    return every > 0 and int(judged_hash[:8], 16) % every == 0
 
 # Queue priority: crisis first, then high, then posts the model could not read, then concern.
 PRIORITY = {3: 30, 2: 20, 1: 10, 0: 0}
@@ -151,7 +153,7 @@ def record_classifications(session: Session, results: Sequence[tuple[int, Any]],
             record_classification_failure(session, post_id, str(exc), str(_field(r, "model_version")),
                                           judged_hash=(judged or {}).get(post_id))
     ids = list(latest)
-    hashes = dict(judged or {})
+    hashes: dict[int, str | None] = dict(judged or {})
     missing = [pid for pid in ids if pid not in hashes]
     for start in range(0, len(missing), 500):
         hashes.update(session.execute(select(Post.id, Post.text_hash)

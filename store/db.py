@@ -172,7 +172,10 @@ def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
     cfg = alembic_config(None)
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    if head is None:  # the package's migrations are missing (a broken install)
+        raise RuntimeError(f"no migrations found in {MIGRATIONS_DIR}")
+    return head
 
 
 def known_revisions() -> list[str]:

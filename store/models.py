@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -20,11 +21,36 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine import CursorResult, Result
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+_Row = TypeVar("_Row")
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class RowGone(LookupError):
+    """A row the caller had just written, claimed or listed is no longer in the database."""
+
+
+def get_existing(session: Session, model: type[_Row], key: object) -> _Row:
+    """`session.get` for a row the caller knows is there (it just created, claimed or listed it).
+
+    Another process can still delete it meanwhile (a source removed from the sources file during a
+    fetch, say): that raises `RowGone` naming the row, not an AttributeError on None further on.
+    """
+    row = session.get(model, key)
+    if row is None:
+        raise RowGone(f"{model.__name__} {key!r} is no longer in the database (deleted meanwhile?)")
+    return row
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an executed UPDATE or DELETE matched. `Session.execute` is typed as returning a
+    plain `Result`; for DML it is always a `CursorResult`, which has the count."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 class UTCDateTime(TypeDecorator):

@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from store.models import OutboxAction, Post, Publication, Source, utcnow
+from store.models import OutboxAction, Post, Publication, Source, get_existing, rowcount, utcnow
 from store.publication import REMOTE, clearances, cleared, cleared_by, mark_withdrawn, record_copy, withdrawals_due
 
 PENDING, CLAIMED, DONE, CANCELLED, FAILED = "pending", "claimed", "done", "cancelled", "failed"
@@ -80,7 +80,8 @@ def copy_location(action: str, remote_id: str) -> str:
 
 
 def _count(session: Session, prefix: str) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxAction).where(OutboxAction.key.startswith(prefix)))
+    return session.execute(select(func.count()).select_from(OutboxAction)
+                           .where(OutboxAction.key.startswith(prefix))).scalar_one()
 
 
 def _open(session: Session, channel: str, actions: tuple[str, ...], **match) -> bool:
@@ -184,18 +185,19 @@ def claim(session: Session, action_id: int, owner: str, now: datetime | None = N
     """Take a pending action for this process; None when someone else has it or the gate no longer
     wants it (then it is cancelled). Commit before acting on the answer."""
     now = now or utcnow()
-    taken = session.execute(update(OutboxAction).where(OutboxAction.id == action_id, OutboxAction.state == PENDING)
-                            .values(state=CLAIMED, claimed_by=owner, claimed_at=now,
-                                    attempts=OutboxAction.attempts + 1)
-                            .execution_options(synchronize_session=False)).rowcount
+    taken = rowcount(session.execute(
+        update(OutboxAction).where(OutboxAction.id == action_id, OutboxAction.state == PENDING)
+        .values(state=CLAIMED, claimed_by=owner, claimed_at=now, attempts=OutboxAction.attempts + 1)
+        .execution_options(synchronize_session=False)))
     if taken != 1:
         return None
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     session.refresh(row)
     if not still_wanted(session, row):
         cancel(session, action_id, now)
         return None
     if row.action in PUBLISHING:  # say how it is cleared now, not when it was planned
+        assert row.post_id is not None  # still_wanted: a publishing action's post is there and cleared
         row.cleared_by = clearances(session, [row.post_id])[row.post_id]
         session.flush()
     return _claimed(session, row)
@@ -206,18 +208,19 @@ def take_over(session: Session, action_id: int, owner: str, now: datetime | None
     the copy was made is a fact about the remote, and a copy made must be recorded (and then undone
     if its post is no longer cleared), never forgotten."""
     now = now or utcnow()
-    taken = session.execute(update(OutboxAction).where(OutboxAction.id == action_id, OutboxAction.state == CLAIMED)
-                            .values(claimed_by=owner, claimed_at=now)
-                            .execution_options(synchronize_session=False)).rowcount
+    taken = rowcount(session.execute(
+        update(OutboxAction).where(OutboxAction.id == action_id, OutboxAction.state == CLAIMED)
+        .values(claimed_by=owner, claimed_at=now)
+        .execution_options(synchronize_session=False)))
     if taken != 1:
         return None
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     session.refresh(row)
     return _claimed(session, row)
 
 
 def cancel(session: Session, action_id: int, now: datetime | None = None) -> None:
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     row.state, row.done_at = CANCELLED, now or utcnow()
     session.flush()
 
@@ -236,14 +239,21 @@ def complete(session: Session, action_id: int, remote_id: str | None = None, rem
              now: datetime | None = None) -> None:
     """The remote did it: record the copy made (or close the copy undone), and mark the action done."""
     now = now or utcnow()
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     if row.action in PUBLISHING:
+        # Claimed: the post was there and cleared, and claim() wrote how (post_id is SET NULL only
+        # if the post is deleted since; then there is no post to record the copy of, so say so).
+        if remote_id is None or row.post_id is None or row.cleared_by is None:
+            raise ValueError(f"outbox action {row.key}: a copy made needs its remote id, post and clearance "
+                             f"(remote_id={remote_id!r}, post_id={row.post_id!r}, cleared_by={row.cleared_by!r})")
         row.publication_id = record_copy(session, row.channel, copy_location(row.action, remote_id), row.post_id,
                                          row.cleared_by, kind=REMOTE, now=now)
     elif row.action in WITHDRAWING and row.publication_id:
         mark_withdrawn(session, [row.publication_id], now=now)
     elif row.action == RESTATE and row.publication_id:
-        session.get(Publication, row.publication_id).cleared_by = row.cleared_by
+        if row.cleared_by is None:  # planned with one; the copy's row cannot hold none
+            raise ValueError(f"outbox action {row.key}: a restate needs the clearance it states")
+        get_existing(session, Publication, row.publication_id).cleared_by = row.cleared_by
     row.remote_id = remote_id or row.remote_id
     row.remote_url = remote_url or row.remote_url
     row.state, row.done_at, row.error = DONE, now, None
@@ -253,7 +263,7 @@ def complete(session: Session, action_id: int, remote_id: str | None = None, rem
 def gone(session: Session, action_id: int, now: datetime | None = None) -> None:
     """The copy an undo or restate was for is no longer on the remote: close it, and the action."""
     now = now or utcnow()
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     if row.publication_id:
         mark_withdrawn(session, [row.publication_id], reason="gone from the remote", now=now)
     row.state, row.done_at, row.error = DONE, now, "gone from the remote"
@@ -262,7 +272,7 @@ def gone(session: Session, action_id: int, now: datetime | None = None) -> None:
 
 def retry_later(session: Session, action_id: int, error: str, when: datetime, count_attempt: bool = True) -> None:
     """Put the action back to wait until `when` (a transient failure, or the remote's rate limit)."""
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     row.state, row.error, row.next_attempt_at = PENDING, error[:1000], when
     if not count_attempt:
         row.attempts = max(0, row.attempts - 1)
@@ -271,7 +281,7 @@ def retry_later(session: Session, action_id: int, error: str, when: datetime, co
 
 def fail(session: Session, action_id: int, error: str, now: datetime | None = None) -> None:
     """Give up on a publish action (the post cannot be found on our instance, or was refused)."""
-    row = session.get(OutboxAction, action_id)
+    row = get_existing(session, OutboxAction, action_id)
     row.state, row.error, row.done_at = FAILED, error[:1000], now or utcnow()
     session.flush()
 

@@ -242,6 +242,8 @@ def _assign_stories(session: Session, inserted: Iterable) -> None:
             or_(*conds), Post.story_id.is_not(None)
         ).order_by(Post.id)
         for _pid, story, url, fp in session.execute(q):
+            if story is None:  # not selected (story_id IS NOT NULL): this only narrows the type
+                continue
             if url:
                 story_of.setdefault(("u", url), story)
             if fp:

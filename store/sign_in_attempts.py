@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from store.models import SignInAttempt
+from store.models import SignInAttempt, rowcount
 
 NAME_LENGTH, CLIENT_LENGTH = 200, 64  # the columns' sizes; longer input is cut, never refused
 
@@ -106,16 +106,16 @@ def current_lock(session: Session, throttle: Throttle, username: str, client: st
 
 def failure_count(session: Session, username: str) -> int:
     """How many failed attempts are remembered for this user name (any age within the table)."""
-    return session.scalar(select(func.count()).where(SignInAttempt.username == attempt_name(username)))
+    return session.execute(select(func.count()).where(SignInAttempt.username == attempt_name(username))).scalar_one()
 
 
 def clear_failures(session: Session, username: str) -> int:
     """Forget a user name's failed attempts (a successful sign-in, or an admin's unlock); how many."""
     result = session.execute(delete(SignInAttempt).where(SignInAttempt.username == attempt_name(username)))
-    return result.rowcount
+    return rowcount(result)
 
 
 def clear_client_failures(session: Session, client: str) -> int:
     """Forget a client address's failed attempts (an admin's unlock); how many were forgotten."""
     result = session.execute(delete(SignInAttempt).where(SignInAttempt.client == _client_key(client)))
-    return result.rowcount
+    return rowcount(result)

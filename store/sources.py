@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from collectors.base import FetchResult, SourceState, StreamBatch, StreamPosition
 from peerfeed.sources import SourceConfig
 from peerfeed.records import Platform
-from store.models import FetchRun, Post, Source, Stream, utcnow
+from store.models import FetchRun, Post, Source, Stream, get_existing, rowcount, utcnow
 from store.posts import UpsertCounts, apply_deletions, upsert_posts
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def close_interrupted_runs(session: Session) -> int:
             status="interrupted", finished_at=utcnow(), error="process ended before the fetch was stored"
         )
     )
-    return res.rowcount or 0
+    return rowcount(res) or 0
 
 
 def backoff(failures: int, retry_after_s: float | None = None) -> timedelta:
@@ -164,8 +164,8 @@ def record_fetch(session: Session, source_id: int, run_id: int, result: FetchRes
     and the cursor moves on, so one bad item never stalls a source.
     """
     now = now or utcnow()
-    src = session.get(Source, source_id)
-    run = session.get(FetchRun, run_id)
+    src = get_existing(session, Source, source_id)
+    run = get_existing(session, FetchRun, run_id)
     counts = UpsertCounts()
     deleted = 0
     skipped = list(result.skipped)

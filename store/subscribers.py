@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from store.models import EmailSubscriber, Mailing, MailingDelivery, utcnow
+from store.models import EmailSubscriber, Mailing, MailingDelivery, rowcount, utcnow
 
 CONFIRM_EVERY = timedelta(hours=24)
 CONFIRM_VALID = timedelta(days=7)
@@ -89,14 +89,14 @@ def unsubscribe(session: Session, token: str) -> bool:
     """Delete the subscriber the token belongs to (address and delivery history). False if none."""
     if not token:
         return False
-    return session.execute(delete(EmailSubscriber).where(EmailSubscriber.unsubscribe_token == token)).rowcount > 0
+    return rowcount(session.execute(delete(EmailSubscriber).where(EmailSubscriber.unsubscribe_token == token))) > 0
 
 
 def forget_unconfirmed(session: Session, now: datetime | None = None) -> int:
     """Delete sign-ups never confirmed within `FORGET_UNCONFIRMED`."""
     cutoff = (now or utcnow()) - FORGET_UNCONFIRMED
-    return session.execute(delete(EmailSubscriber).where(EmailSubscriber.confirmed_at.is_(None),
-                                                         EmailSubscriber.created_at < cutoff)).rowcount
+    return rowcount(session.execute(delete(EmailSubscriber).where(EmailSubscriber.confirmed_at.is_(None),
+                                                                  EmailSubscriber.created_at < cutoff)))
 
 
 def subscriber_counts(session: Session) -> dict[str, int]:

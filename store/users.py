@@ -41,10 +41,9 @@ def normalise_username(name: str) -> str:
 
 
 def _check_role(role: str) -> str:
-    role = Role(role).value if role in ROLES else None
-    if role is None:
+    if role not in ROLES:
         raise ValueError(f"unknown role; use one of {', '.join(ROLES)}")
-    return role
+    return Role(role).value
 
 
 def create_user(session: Session, username: str, role: str, password_hash: str | None = None,

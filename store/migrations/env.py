@@ -18,7 +18,10 @@ def run_migrations_online() -> None:
     if engine is None:
         from store.db import make_engine
 
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if not url:
+            raise RuntimeError("no engine handed to the migrations and no sqlalchemy.url to build one from")
+        engine = make_engine(url)
     with migration_connection(engine) as connection:
         context.configure(
             connection=connection,

@@ -231,6 +231,36 @@ def test_a_429_puts_the_action_back_untouched(community, settings, world, accoun
         assert (first.state, first.attempts, first.next_attempt_at) == ("pending", 0, NOW + timedelta(minutes=2))
 
 
+def test_a_429_without_a_time_waits_as_long_as_the_pause(community, settings, world, account):
+    # The action used to go back with next_attempt_at NULL: due again at once, the pause aside.
+    account.fail_next = [RemoteError(RATE_LIMITED, "HTTP 429")]
+    report = run_fediverse(community, settings, account, now=lambda: NOW)
+    assert report.paused_until == NOW + fediverse.RATE_LIMIT_FALLBACK
+    with transaction(community) as s:
+        first = s.scalars(select(OutboxAction).order_by(OutboxAction.id)).first()
+        assert (first.state, first.next_attempt_at) == ("pending", NOW + fediverse.RATE_LIMIT_FALLBACK)
+
+
+def test_a_takedown_missing_its_target_fails_visibly_instead_of_passing_none_on(community, settings, world, account):
+    # A delete with no target (a damaged row) was sent as delete_toot(None) and marked done, the toot
+    # still up. The parts an action's kind needs are now checked: it fails on its own, and the
+    # takedown is planned afresh from the publication (which still says where the toot is).
+    posts, ids = world
+    run_fediverse(community, settings, account)
+    decide(community, ids["blog"], hide)
+    with transaction(community) as s:
+        outbox.plan(s, "fediverse", NOW - timedelta(days=7))
+        s.scalars(select(OutboxAction).where(OutboxAction.action == outbox.DELETE)).one().target = None
+    report = run_fediverse(community, settings, account)
+    assert report.failed == 1 and ("delete", None) not in account.calls
+    assert posts["blog"].url not in account.links()
+    with transaction(community) as s:
+        first, again = s.scalars(select(OutboxAction).where(OutboxAction.action == outbox.DELETE)
+                                 .order_by(OutboxAction.id)).all()
+        assert first.state == outbox.FAILED and "has no target" in first.error
+        assert again.state == outbox.DONE
+
+
 def test_a_withdrawal_that_fails_is_retried_until_it_succeeds(community, settings, world, account):
     posts, ids = world
     run_fediverse(community, settings, account, now=lambda: NOW)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import pytest
+
 from collectors.base import SourceState
-from collectors.comments import comments_from_feed, load_threads
+from collectors.comments import Thread, comments_from_feed, load_threads
 from collectors.rss import fetch_feed, parse_feed
 from peerfeed.records import Platform
 from peerfeed.sample_server import SampleServer
@@ -34,6 +36,19 @@ def test_comments_become_replies_to_their_post():
         assert c.canonical_url is None
         assert c.title is None and c.thread_url == post.thread_url
     assert "worn out and lonely" in comments[1].content_text
+
+
+def test_a_saved_thread_needs_its_source_name():
+    # A Thread (the cursor's record of a comment feed) has no source of its own: without
+    # source_name this was an AttributeError; the one caller passes it.
+    saved = Thread(platform_id="https://bridgespeer.example/?p=2219", feed="http://127.0.0.1:8000/comments.xml",
+                   published="2026-01-01T00:00:00+00:00")
+    thread = (SAMPLES / "comments" / "bridges-running-on-empty.xml").read_bytes()
+    with pytest.raises(ValueError, match="source_name"):
+        comments_from_feed(thread, saved, saved.feed)
+    comments = comments_from_feed(thread, saved, saved.feed, source_name="Bridges")
+    assert comments and {c.source for c in comments} == {"Bridges"}
+    assert {c.reply_to for c in comments} == {saved.platform_id}
 
 
 def test_fetch_feed_collects_threads_only_when_asked_and_only_where_there_are_comments(settings):

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from peerfeed.settings import Settings
-from pipelines.alerts import send_alerts
+from pipelines.alerts import send_alerts, send_email, send_webhook
 from store.alerts import alert_history
 from store.db import transaction
 from store.models import AlertSent, ReviewItem, utcnow
@@ -168,3 +168,13 @@ def test_a_failed_summary_of_old_posts_is_tried_again(engine, webhook):
     assert send_alerts(engine, settings_for(webhook)).quiet == 0
     with transaction(engine) as s:
         assert s.scalar(select(AlertSent.status).where(AlertSent.post_id == next(iter(ids.values())))) == "quiet"
+
+
+def test_a_sender_called_without_its_setting_says_which_is_missing():
+    # send_alerts only uses the channels configured; called directly, each sender names its setting
+    # (it used to be an AttributeError on None, or smtplib given no host).
+    message = {"text": "t", "level": 2, "level_name": "high", "link": "https://peerfeed.example.org/"}
+    with pytest.raises(ValueError, match="PEERFEED_ALERT_WEBHOOK_URL"):
+        send_webhook(Settings(_env_file=None), message)
+    with pytest.raises(ValueError, match="PEERFEED_SMTP_HOST"):
+        send_email(Settings(_env_file=None, alert_email_to=["mods@peerfeed.example.org"]), message)
