@@ -189,8 +189,7 @@ def _insert_new(session: Session, table, rows: list[dict]) -> set[int]:
     """Insert rows keyed by a unique post_id, skipping posts that already have one; the ids written."""
     dialect = session.get_bind().dialect.name
     stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
-    stmt = stmt.on_conflict_do_nothing(index_elements=["post_id"]).returning(table.post_id)
-    return set(session.scalars(stmt, rows))
+    return set(session.scalars(stmt.on_conflict_do_nothing(index_elements=["post_id"]).returning(table.post_id), rows))
 
 
 def _new_item(post_id: int, v: dict, now) -> dict:
