@@ -13,9 +13,11 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from dashboard import data, session  # noqa: E402
+from dashboard import data, session, style  # noqa: E402
 
-st.set_page_config(page_title="peerfeed", page_icon=":material/forum:", layout="wide")
+# An emoji icon is drawn in the page (a data: URL); a ":material/…" one would be fetched from Google.
+st.set_page_config(page_title="peerfeed", page_icon="💬", layout="wide")
+st.html(style.CSS)  # contrast, outbound-link cue (dashboard/style.py)
 
 settings = session.settings()
 engine = data.engine(settings.database_url)

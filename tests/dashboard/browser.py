@@ -1,0 +1,79 @@
+"""Shared helpers for the Chromium tests: a real dashboard server on a free port, signed-in pages.
+
+Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from dashboard.accounts import add_user
+from dashboard.launch import start_dashboard, stop, wait_until_ready
+from peerfeed.settings import Settings
+from store.db import make_engine, upgrade
+from tests.dashboard.seed import seed, seed_bulk, seed_linked_post
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PASSWORD = "a long browser passphrase"
+ROLES = {"reader.eli": "reader", "mod.alex": "moderator", "staff.chris": "staff", "admin.dee": "admin"}
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_dashboard(tmp_path: Path):
+    """(base URL, engine, post ids, settings) of a seeded dashboard whose digest flow has run once."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium", pytrace=False)
+    db = f"sqlite:///{tmp_path / 'peerfeed.db'}"
+    engine = make_engine(db)
+    upgrade(engine)
+    ids = seed(engine)
+    seed_bulk(engine)
+    ids["linked"] = seed_linked_post(engine)
+    for name, role in ROLES.items():
+        add_user(engine, name, role, PASSWORD)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    settings = Settings(_env_file=None, database_url=db, sources_file=tmp_path / "sources.yaml",
+                        site_dir=tmp_path / "site", public_base_url=base)
+    from pipelines.digest import publish_digest
+
+    publish_digest(engine, settings, "weekly")
+    proc = start_dashboard(settings, port, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_ready(proc, port, timeout_s=90)  # generous: CI shares two cores
+        yield base, engine, ids, settings
+    finally:
+        stop(proc)
+        engine.dispose()
+
+
+def sign_in(page, base: str, user: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/sign-in")
+    page.get_by_label("User name").fill(user)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("link", name="Account")).to_be_attached()
+
+
+def settled(page) -> None:
+    """Wait until Streamlit has finished the run (no 'Running…' status, no stale elements)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+        "!document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
