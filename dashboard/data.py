@@ -90,7 +90,19 @@ def sources(database_url: str) -> list[dict]:
             "enabled": src.enabled, "last_fetched_at": src.last_fetched_at, "status": src.last_status,
             "error_kind": src.last_error_kind, "error": src.last_error,
             "failures": src.consecutive_failures, "next_attempt_at": src.next_attempt_at, "posts": n,
+            "warning": src.last_warning,
         } for src, n in queries.sources_health(s)]
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def streams(database_url: str) -> list[dict]:
+    """Each stream's status and lag (`store.sources.stream_health`)."""
+    from dataclasses import asdict
+
+    from store.sources import stream_health
+
+    with transaction(engine(database_url)) as s:
+        return [asdict(h) for h in stream_health(s)]
 
 
 def audit_trail(database_url: str, review_item_id: int) -> list[dict]:
@@ -109,4 +121,5 @@ def after_review_action() -> None:
 
 def after_sources_change() -> None:
     sources.clear()
+    streams.clear()
     platforms.clear()

@@ -261,7 +261,7 @@ def test_sources_page_shows_health_and_adds_a_source(dash, tmp_path):
     at.selectbox(key="toggle_name").set_value("Recovery Letters")
     at.radio(key="toggle_state").set_value("Disabled")
     at.button(key="FormSubmitter:toggle_source-Save").click().run()
-    assert at.success[0].value == "Recovery Letters is now disabled."
+    assert at.success[0].value.startswith("Recovery Letters is now disabled (saved in ")
     with transaction(engine) as s:
         assert s.scalar(select(Source.enabled).where(Source.name == "Recovery Letters")) is False
 
