@@ -66,7 +66,9 @@ def themes(database_url: str, days: int, period: str = "week", k: int = queries.
     since = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     with transaction(engine(database_url)) as s:
         snaps = queries.theme_snapshots(s, since) if period == "day" else []
-        if snaps:
+        # Snapshots only when they cover the period: a flow that began last week must not turn
+        # "last 365 days" into a handful of points (the figures are then computed live instead).
+        if snaps and _as_utc(snaps[0].period_start) <= since + timedelta(days=1):
             from dashboard.themes import from_snapshots
 
             out = from_snapshots(snaps, k)
@@ -79,6 +81,10 @@ def themes(database_url: str, days: int, period: str = "week", k: int = queries.
             }
         out["sources"] = queries.source_activity(s, since, now, k, period)
     return out
+
+
+def _as_utc(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)  # SQLite returns naive UTC
 
 
 @st.cache_data(ttl=30, show_spinner=False)
