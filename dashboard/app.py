@@ -27,6 +27,7 @@ digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:
 review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review")
 themes = st.Page("app_pages/themes.py", title="Themes", icon=":material/insights:", url_path="themes")
 sources = st.Page("app_pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources")
+model = st.Page("app_pages/model.py", title="Model", icon=":material/model_training:", url_path="model")
 sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
 account = st.Page("app_pages/account.py", title="Account", icon=":material/person:", url_path="account")
 
@@ -36,7 +37,7 @@ if viewer is not None and viewer.can_moderate:
 if viewer is not None or not settings.digest_requires_sign_in:
     pages["Read"] = [digest]
 if viewer is not None and viewer.is_staff:
-    pages["Community"] = [themes, sources]
+    pages["Community"] = [themes, sources, model]
 if viewer is not None and viewer.role == "admin":  # the outward channels: Bluesky feed, fediverse, email
     pages["Community"].append(st.Page("app_pages/channels.py", title="Channels", icon=":material/campaign:",
                                       url_path="channels"))

@@ -111,6 +111,23 @@ def streams(database_url: str) -> list[dict]:
         return [asdict(h) for h in stream_health(s)]
 
 
+@st.cache_data(ttl=60, show_spinner=False)
+def model_status(database_url: str, model_path: str | None) -> dict:
+    """The current model, the model file's card, moderators' levels for it and spot checks waiting."""
+    from pathlib import Path
+
+    from dashboard.model_status import default_model_path, model_file_card
+
+    with transaction(engine(database_url)) as s:
+        current = queries.current_model(s)
+        version = current.version if current else None
+        pairs = queries.level_checks(s, model_version=version) if version else []
+        waiting = len(queries.spot_check_queue(s, limit=1000))
+    path = Path(model_path) if model_path else default_model_path()
+    return {"version": version, "since": current.since if current else None, "pairs": pairs,
+            "waiting": waiting, "card": model_file_card(path), "path": str(path) if path else None}
+
+
 def audit_trail(database_url: str, review_item_id: int) -> list[dict]:
     """Who did what to one item (not cached: read when a moderator opens it)."""
     with transaction(engine(database_url)) as s:

@@ -53,10 +53,10 @@ def test_reader_never_sees_held_posts(dash):
 
 @pytest.mark.parametrize("user,allowed,refused", [
     (None, {"digest", "sign_in"}, {"review_queue", "themes", "sources", "account"}),
-    ("reader.eli", {"digest", "account"}, {"review_queue", "themes", "sources"}),
-    ("mod.alex", {"review_queue", "digest", "account"}, {"themes", "sources"}),
-    ("staff.chris", {"digest", "themes", "sources", "account"}, {"review_queue"}),
-    ("admin.dee", {"review_queue", "digest", "themes", "sources", "account"}, set()),
+    ("reader.eli", {"digest", "account"}, {"review_queue", "themes", "sources", "model"}),
+    ("mod.alex", {"review_queue", "digest", "account"}, {"themes", "sources", "model"}),
+    ("staff.chris", {"digest", "themes", "sources", "model", "account"}, {"review_queue"}),
+    ("admin.dee", {"review_queue", "digest", "themes", "sources", "model", "account"}, set()),
 ])
 def test_pages_follow_the_role(dash, user, allowed, refused):
     for page in allowed:
