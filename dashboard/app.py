@@ -13,7 +13,7 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from dashboard import data, session, style  # noqa: E402
+from dashboard import data, nav, session, style  # noqa: E402
 
 # An emoji icon is drawn in the page (a data: URL); a ":material/…" one would be fetched from Google.
 st.set_page_config(page_title="peerfeed", page_icon="💬", layout="wide")
@@ -43,4 +43,7 @@ if viewer is not None and viewer.role == "admin":  # the outward channels: Blues
                                       url_path="channels"))
 pages["You"] = [account] if viewer is not None else [sign_in]
 
-st.navigation(pages).run()
+page = st.navigation(pages, position="hidden")  # drawn by dashboard/nav.py: accessible list markup
+nav.sidebar(pages)
+nav.crisis_help()
+page.run()

@@ -1,12 +1,15 @@
 """The dashboard's few style rules, set once per run by app.py (`st.html` of a <style> block).
 
-Why each exists: Streamlit's caption grey (#808495-ish on white, 3.9:1) fails WCAG 2.2 AA for body
-text, so captions and our meta lines use a darker grey (7:1); outbound links show their cue; the
+Why each exists: Streamlit's captions (grey at 60% opacity: about 3:1 on white) fails WCAG 2.2 AA for body
+text, so captions and our meta lines use a darker grey at full opacity (8:1), and a selected option
+of a segmented control (red on pink, about 3.5:1) a dark red; outbound links show their cue; the
 screen-reader-only text is hidden visually but read aloud.
 """
 
 CSS = """<style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p, .pf-meta { color: #4a4d57; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p, .pf-meta { color: #4a4d57 !important; opacity: 1 !important; }
+[data-testid="stCaptionContainer"] code, [data-testid="stMarkdownContainer"] code { color: #2e2e33 !important; }
+[data-selected="true"] [data-testid="stMarkdownContainer"], [data-selected="true"] p { color: #8f1d1d !important; }
 .pf-meta { font-size: 0.875rem; margin: 0 0 0.5rem 0; }
 h2.pf-title { font-size: 1.25rem; font-weight: 600; margin: 0 0 0.25rem 0; padding: 0; }
 a.pf-out { text-decoration: underline; overflow-wrap: anywhere; }

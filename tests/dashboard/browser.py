@@ -72,8 +72,36 @@ def sign_in(page, base: str, user: str) -> None:
 
 
 def settled(page) -> None:
-    """Wait until Streamlit has finished the run (no 'Running…' status, no stale elements)."""
+    """Wait until Streamlit has drawn the page (its h1) and finished the run (no 'Running…' status,
+    no stale elements)."""
     page.wait_for_load_state("networkidle")
+    page.locator("[data-testid='stMain'] h1").first.wait_for(state="visible", timeout=30_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-        "!document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
+        "!document.querySelector('[data-stale=\"true\"]') && "
+        "!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)  # charts drawn too
+
+
+# The pages by the path a reader types and the link (and h1) the app shows for them.
+TITLES = {"digest": "Digest", "review": "Review queue", "themes": "Themes", "sources": "Sources", "model": "Model",
+          "channels": "Channels", "account": "Account", "sign-in": "Sign in"}
+
+
+def open_page(page, base: str, name: str, signed_in: bool) -> None:
+    """Open a page as a person would. Signed out: by its address. Signed in: by its link in the
+    sidebar (opened first on a phone), since a new page load starts a new, signed-out session."""
+    if not signed_in:
+        page.goto(f"{base}/{name}")
+    else:
+        link = page.locator("[data-testid='stSidebar']").get_by_role("link", name=TITLES[name], exact=True)
+        from playwright.sync_api import expect
+
+        expand = page.locator("[data-testid='stExpandSidebarButton']")
+        if expand.is_visible():  # a collapsed sidebar (a phone): its links are off screen
+            expand.click()
+        expect(link).to_be_in_viewport()
+        link.click()
+        if page.viewport_size["width"] < 640 and page.locator("[data-testid='stSidebarCollapseButton']").is_visible():
+            page.locator("[data-testid='stSidebarCollapseButton'] button").first.click()
+    page.locator("[data-testid='stMain'] h1").filter(has_text=TITLES[name]).first.wait_for(state="visible")
+    settled(page)

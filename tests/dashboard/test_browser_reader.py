@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from dashboard.post_html import OUTBOUND_REL
-from tests.dashboard.browser import ARGS, CHROMIUM, DESKTOP, running_dashboard, settled, sign_in
+from tests.dashboard.browser import ARGS, CHROMIUM, DESKTOP, open_page, running_dashboard, settled, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -100,8 +100,7 @@ def test_no_request_leaves_127_0_0_1_and_every_response_has_security_headers(ser
     if user:
         sign_in(page, base, user)
     for name in PAGES[user]:
-        page.goto(f"{base}/{name}")
-        settled(page)
+        open_page(page, base, name, signed_in=user is not None)
     context.close()
     outside = [u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                and urlsplit(u).hostname != "127.0.0.1"]
