@@ -25,13 +25,19 @@ st.caption("Posts from the UK peer-support community. Each one says whether a mo
            "it was published automatically because our checks found no sign of distress and a moderator "
            "has not read it yet.")
 
-f1, f2, f3, f4 = st.columns([3, 2, 2, 2])
-search = f1.text_input("Search", key="digest_search", on_change=reset_page, placeholder="e.g. carers cafe")
-topic = f2.selectbox("Topic", [None, *TOPIC_LABELS], format_func=lambda t: "All topics" if t is None else topic_label(t),
-                     key="digest_topic", on_change=reset_page)
-platform = f3.selectbox("Platform", [None, *data.platforms(url)], key="digest_platform", on_change=reset_page,
-                        format_func=lambda p: "All platforms" if p is None else p.capitalize())
-period = f4.selectbox("When", list(PERIODS), key="digest_period", on_change=reset_page)
+search = st.text_input("Search", key="digest_search", on_change=reset_page, placeholder="e.g. carers cafe")
+# Folded so that, on a phone, the first post shows without scrolling; the label says what is set.
+chosen = [topic_label(st.session_state["digest_topic"]) if st.session_state.get("digest_topic") else None,
+          (st.session_state.get("digest_platform") or "").capitalize() or None,
+          st.session_state.get("digest_period") if st.session_state.get("digest_period", "Any time") != "Any time" else None]
+chosen = [c for c in chosen if c]
+with st.expander("Filter by topic, platform or date" + (f" (now: {', '.join(chosen)})" if chosen else "")):
+    f2, f3, f4 = st.columns(3)
+    topic = f2.selectbox("Topic", [None, *TOPIC_LABELS], key="digest_topic", on_change=reset_page,
+                         format_func=lambda t: "All topics" if t is None else topic_label(t))
+    platform = f3.selectbox("Platform", [None, *data.platforms(url)], key="digest_platform", on_change=reset_page,
+                            format_func=lambda p: "All platforms" if p is None else p.capitalize())
+    period = f4.selectbox("When", list(PERIODS), key="digest_period", on_change=reset_page)
 
 page = st.session_state.setdefault("digest_page", 1)
 result = data.digest_page(url, page, PER_PAGE, topic=topic, platform=platform, days=PERIODS[period],

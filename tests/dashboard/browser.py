@@ -91,7 +91,8 @@ def open_page(page, base: str, name: str, signed_in: bool) -> None:
     """Open a page as a person would. Signed out: by its address. Signed in: by its link in the
     sidebar (opened first on a phone), since a new page load starts a new, signed-out session."""
     if not signed_in:
-        page.goto(f"{base}/{name}")
+        # Streamlit serves the default page (the digest, signed out) at / only: /digest is "not found".
+        page.goto(f"{base}/" if name == "digest" else f"{base}/{name}")
     else:
         link = page.locator("[data-testid='stSidebar']").get_by_role("link", name=TITLES[name], exact=True)
         from playwright.sync_api import expect

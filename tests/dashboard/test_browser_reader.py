@@ -47,7 +47,7 @@ def test_the_atom_link_returns_an_atom_document(server, browser):
     base, *_ = server
     page = browser.new_page(viewport=DESKTOP)
     page.set_default_timeout(30_000)
-    page.goto(f"{base}/digest")
+    open_page(page, base, "digest", signed_in=False)
     feed_link = page.get_by_role("link", name="Weekly digest")
     expect(feed_link).to_be_visible()
     href = feed_link.get_attribute("href")
@@ -69,7 +69,7 @@ def test_links_in_posts_leave_marked_and_names_stay_names(server, browser):
     base, *_ = server
     page = browser.new_page(viewport=DESKTOP)
     page.set_default_timeout(30_000)
-    page.goto(f"{base}/digest")
+    open_page(page, base, "digest", signed_in=False)
     link = page.locator("a[href='https://peers.example/slides?day=sat']")
     expect(link).to_have_count(1)
     assert link.get_attribute("rel") == OUTBOUND_REL
@@ -107,3 +107,23 @@ def test_no_request_leaves_127_0_0_1_and_every_response_has_security_headers(ser
     assert requests and not outside, outside
     assert not missing, missing[:5]
     assert not refused, refused[:5]
+
+
+def test_on_a_phone_the_first_post_is_above_the_fold_and_crisis_lines_one_tap_away(server, browser):
+    from playwright.sync_api import expect
+
+    from tests.dashboard.browser import PHONE
+
+    base, *_ = server
+    page = browser.new_page(viewport=PHONE)
+    page.set_default_timeout(30_000)
+    open_page(page, base, "digest", signed_in=False)
+    first_body = page.locator("[data-testid='stMain'] [data-testid='stHtml'] p:not(.pf-meta)").first
+    expect(first_body).to_be_visible()
+    box = first_body.bounding_box()
+    assert box["y"] + min(box["height"], 40) <= PHONE["height"], box  # its first lines show unscrolled
+    help_button = page.get_by_role("button", name="Need help now?")
+    expect(help_button).to_be_in_viewport()
+    help_button.click()  # one tap
+    expect(page.get_by_text("Call 116 123, free, any time")).to_be_visible()
+    page.close()
