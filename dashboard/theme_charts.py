@@ -72,7 +72,7 @@ def distress_chart(frame: pd.DataFrame, period: str, days: int) -> alt.Chart:
         x=x_axis(period, days), y=alt.Y("share:Q", title="Share of posts", axis=alt.Axis(format="%"), stack=True),
         color=alt.Color("level:N", title="Distress level", scale=alt.Scale(domain=LEVELS, range=LEVEL_COLOURS),
                         sort=LEVELS),
-        order=alt.Order("level:N"),
+        order=alt.Order("level:O"),
         tooltip=[alt.Tooltip("when:N", title="Week" if period == "week" else "Day"), "level:N",
                  alt.Tooltip("share:Q", format=".1%"), "posts:Q"])
 

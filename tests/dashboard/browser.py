@@ -79,7 +79,9 @@ def settled(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
         "!document.querySelector('[data-stale=\"true\"]') && "
-        "!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)  # charts drawn too
+        "!document.querySelector('[data-testid=\"stSkeleton\"]') && "
+        "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')].every(c => c.querySelector('canvas, svg'))",
+        timeout=30_000)  # charts drawn too
 
 
 # The pages by the path a reader types and the link (and h1) the app shows for them.
