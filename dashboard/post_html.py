@@ -72,9 +72,13 @@ def text_html(text: str | None, limit: int | None = None) -> str:
                    for p in paragraphs)
 
 
+PLATFORM_NAMES = {"rss": "a blog", "mastodon": "Mastodon", "bluesky": "Bluesky"}
+
+
 def heading(row: dict) -> str:
     """The card's heading: the post's title, or 'Author on Platform' for a titleless status."""
-    return row["title"] or f"{row['author'] or 'Someone'} on {row['platform'].capitalize()}"
+    where = PLATFORM_NAMES.get(row["platform"], row["platform"].capitalize())
+    return row["title"] or f"{row['author'] or 'Someone'} on {where}"
 
 
 def meta_html(row: dict) -> str:
