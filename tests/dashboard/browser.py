@@ -71,17 +71,31 @@ def sign_in(page, base: str, user: str) -> None:
     expect(page.get_by_role("link", name="Account")).to_be_attached()
 
 
-def settled(page) -> None:
-    """Wait until Streamlit has drawn the page (its h1) and finished the run (no 'Running…' status,
-    no stale elements)."""
+_DRAWN = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+          "!document.querySelector('[data-stale=\"true\"]') && "
+          "!document.querySelector('[data-testid=\"stSkeleton\"]') && "
+          "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')].every(c => c.querySelector('canvas, svg'))")
+
+
+def settled(page, quiet_ms: int = 1200, timeout_s: float = 45) -> None:
+    """Wait until Streamlit has drawn the page (its h1), finished the run (no 'Running…' status, no
+    stale elements, charts drawn) and the page has stopped changing for `quiet_ms` (a slow query
+    shows no status for its first moments, so "no status" alone is not "done")."""
+    import time
+
     page.wait_for_load_state("networkidle")
     page.locator("[data-testid='stMain'] h1").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-        "!document.querySelector('[data-stale=\"true\"]') && "
-        "!document.querySelector('[data-testid=\"stSkeleton\"]') && "
-        "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')].every(c => c.querySelector('canvas, svg'))",
-        timeout=30_000)  # charts drawn too
+    deadline = time.monotonic() + timeout_s
+    size, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_function(_DRAWN, timeout=30_000)
+        now_size = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').innerHTML.length")
+        if now_size != size:
+            size, since = now_size, time.monotonic()
+        elif (time.monotonic() - since) * 1000 >= quiet_ms:
+            return
+        page.wait_for_timeout(200)
+    raise TimeoutError(f"the page kept changing for {timeout_s} s")
 
 
 # The pages by the path a reader types and the link (and h1) the app shows for them.
