@@ -1,6 +1,7 @@
 """peerfeed dashboard: the entry script. Builds the page list from the signed-in person's role.
 
-Run with `peerfeed dashboard` (or `streamlit run dashboard/app.py`); settings come from PEERFEED_*.
+Run with `peerfeed dashboard` (`streamlit run dashboard/server.py`: this app plus the Atom files and
+security headers; `streamlit run dashboard/app.py` still works, without them); settings come from PEERFEED_*.
 """
 
 import sys

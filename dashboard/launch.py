@@ -1,4 +1,4 @@
-"""Start the dashboard: `python -m streamlit run dashboard/app.py`, headless, as a child process."""
+"""Start the dashboard: `python -m streamlit run dashboard/server.py` (an st.App around app.py), headless, as a child process."""
 
 from __future__ import annotations
 
