@@ -126,3 +126,17 @@ def test_on_a_phone_the_first_post_is_above_the_fold_and_crisis_lines_one_tap_aw
     help_button.click()  # one tap
     expect(page.get_by_text("Call 116 123, free, any time")).to_be_visible()
     page.close()
+
+
+def test_on_a_phone_the_first_queue_item_is_above_the_fold(server, browser):
+    from tests.dashboard.browser import PHONE
+
+    base, *_ = server
+    page = browser.new_page(viewport=PHONE)
+    page.set_default_timeout(30_000)
+    sign_in(page, base, "mod.alex")  # a moderator lands on the review queue
+    settled(page)
+    first = page.locator("[data-testid='stMain']").get_by_text("waiting").first  # the first card's label
+    first.wait_for(state="visible")
+    assert first.bounding_box()["y"] + 120 <= PHONE["height"], first.bounding_box()
+    page.close()
