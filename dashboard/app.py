@@ -1,6 +1,7 @@
 """peerfeed dashboard: the entry script. Builds the page list from the signed-in person's role.
 
-Run with `peerfeed dashboard` (or `streamlit run dashboard/app.py`); settings come from PEERFEED_*.
+Run with `peerfeed dashboard` (`streamlit run dashboard/server.py`: this app plus the Atom files and
+security headers; `streamlit run dashboard/app.py` still works, without them); settings come from PEERFEED_*.
 """
 
 import sys
@@ -13,9 +14,11 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from dashboard import data, session  # noqa: E402
+from dashboard import data, nav, session, style  # noqa: E402
 
-st.set_page_config(page_title="peerfeed", page_icon=":material/forum:", layout="wide")
+# An emoji icon is drawn in the page (a data: URL); a ":material/…" one would be fetched from Google.
+st.set_page_config(page_title="peerfeed", page_icon="💬", layout="wide")
+st.html(style.CSS)  # contrast, outbound-link cue (dashboard/style.py)
 
 settings = session.settings()
 engine = data.engine(settings.database_url)
@@ -25,6 +28,7 @@ digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:
 review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review")
 themes = st.Page("app_pages/themes.py", title="Themes", icon=":material/insights:", url_path="themes")
 sources = st.Page("app_pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources")
+model = st.Page("app_pages/model.py", title="Model", icon=":material/model_training:", url_path="model")
 sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
 account = st.Page("app_pages/account.py", title="Account", icon=":material/person:", url_path="account")
 
@@ -34,10 +38,13 @@ if viewer is not None and viewer.can_moderate:
 if viewer is not None or not settings.digest_requires_sign_in:
     pages["Read"] = [digest]
 if viewer is not None and viewer.is_staff:
-    pages["Community"] = [themes, sources]
+    pages["Community"] = [themes, sources, model]
 if viewer is not None and viewer.role == "admin":  # the outward channels: Bluesky feed, fediverse, email
     pages["Community"].append(st.Page("app_pages/channels.py", title="Channels", icon=":material/campaign:",
                                       url_path="channels"))
 pages["You"] = [account] if viewer is not None else [sign_in]
 
-st.navigation(pages).run()
+page = st.navigation(pages, position="hidden")  # drawn by dashboard/nav.py: accessible list markup
+nav.sidebar(pages)
+nav.crisis_help()
+page.run()

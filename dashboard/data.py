@@ -66,7 +66,9 @@ def themes(database_url: str, days: int, period: str = "week", k: int = queries.
     since = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     with transaction(engine(database_url)) as s:
         snaps = queries.theme_snapshots(s, since) if period == "day" else []
-        if snaps:
+        # Snapshots only when they cover the period: a flow that began last week must not turn
+        # "last 365 days" into a handful of points (the figures are then computed live instead).
+        if snaps and _as_utc(snaps[0].period_start) <= since + timedelta(days=1):
             from dashboard.themes import from_snapshots
 
             out = from_snapshots(snaps, k)
@@ -81,6 +83,10 @@ def themes(database_url: str, days: int, period: str = "week", k: int = queries.
     return out
 
 
+def _as_utc(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)  # SQLite returns naive UTC
+
+
 @st.cache_data(ttl=30, show_spinner=False)
 def sources(database_url: str) -> list[dict]:
     """Each source's health and stored posts."""
@@ -90,7 +96,36 @@ def sources(database_url: str) -> list[dict]:
             "enabled": src.enabled, "last_fetched_at": src.last_fetched_at, "status": src.last_status,
             "error_kind": src.last_error_kind, "error": src.last_error,
             "failures": src.consecutive_failures, "next_attempt_at": src.next_attempt_at, "posts": n,
+            "warning": src.last_warning,
         } for src, n in queries.sources_health(s)]
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def streams(database_url: str) -> list[dict]:
+    """Each stream's status and lag (`store.sources.stream_health`)."""
+    from dataclasses import asdict
+
+    from store.sources import stream_health
+
+    with transaction(engine(database_url)) as s:
+        return [asdict(h) for h in stream_health(s)]
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def model_status(database_url: str, model_path: str | None) -> dict:
+    """The current model, the model file's card, moderators' levels for it and spot checks waiting."""
+    from pathlib import Path
+
+    from dashboard.model_status import default_model_path, model_file_card
+
+    with transaction(engine(database_url)) as s:
+        current = queries.current_model(s)
+        version = current.version if current else None
+        pairs = queries.level_checks(s, model_version=version) if version else []
+        waiting = len(queries.spot_check_queue(s, limit=1000))
+    path = Path(model_path) if model_path else default_model_path()
+    return {"version": version, "since": current.since if current else None, "pairs": pairs,
+            "waiting": waiting, "card": model_file_card(path), "path": str(path) if path else None}
 
 
 def audit_trail(database_url: str, review_item_id: int) -> list[dict]:
@@ -109,4 +144,5 @@ def after_review_action() -> None:
 
 def after_sources_change() -> None:
     sources.clear()
+    streams.clear()
     platforms.clear()

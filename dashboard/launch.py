@@ -1,4 +1,4 @@
-"""Start the dashboard: `python -m streamlit run dashboard/app.py`, headless, as a child process."""
+"""Start the dashboard: `python -m streamlit run dashboard/server.py` (an st.App around app.py), headless, as a child process."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from peerfeed.settings import Settings
 
-APP = Path(__file__).resolve().parent / "app.py"
+APP = Path(__file__).resolve().parent / "server.py"  # st.App around app.py: feeds, headers
 
 
 def dashboard_command(port: int, host: str = "127.0.0.1") -> list[str]:

@@ -15,7 +15,7 @@ from peerfeed.settings import Settings
 from peerfeed.sources import (SourceConfig, SourceConfigError, add_opml_to_file, load_sources, parse_source,
                               read_sources_data, source_entry, write_sources_data)
 from store.db import transaction
-from store.sources import sync_sources
+from store.sources import set_source_enabled, sync_sources
 
 
 def _write_and_sync(path: Path, data: dict, engine: Engine) -> None:
@@ -40,8 +40,15 @@ def add_source(settings: Settings, engine: Engine, name: str, platform: str, url
     return cfg
 
 
-def set_enabled(settings: Settings, engine: Engine, name: str, enabled: bool) -> None:
-    """Enable or disable a source by name (kept in the file, so a later sync does not undo it)."""
+FILE, DATABASE = "file", "database"  # where set_enabled saved the change
+
+
+def set_enabled(settings: Settings, engine: Engine, name: str, enabled: bool) -> str:
+    """Enable or disable a source by name; returns where the change was saved.
+
+    A source in the sources file is changed there (so a later sync does not undo it) and synced;
+    one that exists only in the database (the demo's own sources) is changed in the database.
+    """
     path = Path(settings.sources_file)
     data = read_sources_data(path)
     for entry in data["sources"]:
@@ -51,8 +58,20 @@ def set_enabled(settings: Settings, engine: Engine, name: str, enabled: bool) ->
             else:
                 entry["enabled"] = False
             _write_and_sync(path, data, engine)
-            return
-    raise SourceConfigError(f"{name!r} is not in {path}; edit that file to change it")
+            return FILE
+    with transaction(engine) as s:
+        if set_source_enabled(s, name, enabled):
+            return DATABASE
+    raise SourceConfigError(f"there is no source called {name!r}")
+
+
+def enabled_message(name: str, enabled: bool, saved_in: str, sources_file: Path) -> str:
+    """What the page says after a change, true to where it was saved."""
+    state = "enabled" if enabled else "disabled"
+    if saved_in == FILE:
+        return f"{name} is now {state} (saved in {sources_file})."
+    return (f"{name} is now {state}. It is not in {sources_file} (the demo adds its own sources), so the "
+            "change is saved in the database; a new run of `peerfeed demo` sets it back to the demo's own setting.")
 
 
 def import_opml(settings: Settings, engine: Engine, opml: bytes) -> tuple[int, int]:

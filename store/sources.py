@@ -56,6 +56,20 @@ def sync_sources(session: Session, configs: Sequence[SourceConfig], disable_miss
     return out
 
 
+def set_source_enabled(session: Session, name: str, enabled: bool) -> bool:
+    """Enable or disable a source by name in the store alone; False when there is no such source.
+
+    For sources that live only in the database (the demo's, which `peerfeed demo` syncs from its
+    own sample file): a sync of the sources file leaves them as they are.
+    """
+    src = session.scalar(select(Source).where(Source.name == name))
+    if src is None:
+        return False
+    src.enabled = enabled
+    session.flush()
+    return True
+
+
 def to_config(src: Source) -> SourceConfig:
     options = {k: v for k, v in (src.options or {}).items() if k != MOVED_FROM}
     return SourceConfig(name=src.name, platform=Platform(src.platform), url=src.url, kind=src.kind,

@@ -31,7 +31,7 @@ SHARED = REPO.parent / "shared"
 
 
 # Read once, before any test runs: which backends to test, and the PostgreSQL to test them on.
-_KEEP = {"PEERFEED_TEST_BACKENDS", "PEERFEED_TEST_PG_ADMIN_URL"}
+_KEEP = {"PEERFEED_TEST_BACKENDS", "PEERFEED_TEST_PG_ADMIN_URL", "PEERFEED_SCREENSHOTS_DIR"}  # the last: where browser tests save screenshots
 
 
 @pytest.fixture(autouse=True)

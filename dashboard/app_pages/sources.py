@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, session, source_admin
-from dashboard.views import when_label
+from dashboard import data, session, source_admin, source_health
 from peerfeed.sources import KINDS, SourceConfigError
 from peerfeed.records import Platform
 
@@ -34,14 +33,8 @@ else:
     a.metric("Sources", len(rows))
     b.metric("Enabled", sum(r["enabled"] for r in rows))
     c.metric("Failing", len(failing))
-    table = pd.DataFrame([{
-        "Source": r["name"], "Platform": f"{r['platform']}/{r['kind']}", "Enabled": r["enabled"],
-        "Status": r["status"] or "never fetched", "Last fetch": when_label(r["last_fetched_at"]) if r["last_fetched_at"] else "",
-        "Error": f"{r['error_kind']}: {(r['error'] or '').splitlines()[0][:160]}" if r["error"] else "",
-        "Failures": r["failures"], "Next attempt": when_label(r["next_attempt_at"]) if r["next_attempt_at"] else "",
-        "Posts": r["posts"],
-    } for r in rows])
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(source_health.source_rows(rows)), hide_index=True, width="stretch")
+    st.caption("Last warning: items a fetch skipped (unreadable or too large) while the rest was stored.")
 
     with st.form("toggle_source"):
         st.subheader("Enable or disable")
@@ -49,12 +42,25 @@ else:
         enable = st.radio("Set to", ["Enabled", "Disabled"], horizontal=True, key="toggle_state")
         if st.form_submit_button("Save"):
             try:
-                source_admin.set_enabled(settings, engine, name, enable == "Enabled")
-                done("success", f"{name} is now {enable.lower()}.")
+                saved_in = source_admin.set_enabled(settings, engine, name, enable == "Enabled")
+                done("success", source_admin.enabled_message(name, enable == "Enabled", saved_in,
+                                                             settings.sources_file))
             except SourceConfigError as exc:
                 st.error(str(exc))
 
-with st.form("add_source", clear_on_submit=True):
+streams = data.streams(url)
+if streams:
+    st.subheader("Streams")
+    st.dataframe(pd.DataFrame(source_health.stream_rows(streams)), hide_index=True, width="stretch")
+    st.caption("Lag: how far behind upstream the newest event was when it was handled. "
+               "A stream that has handled nothing for a while may just be quiet, or stopped: see its status.")
+
+ADD_KEYS = ("add_name", "add_platform", "add_kind", "add_url", "add_option")
+if st.session_state.pop("sources_added", False):
+    for key in ADD_KEYS:  # emptied only after a source was added; an error keeps what was typed
+        st.session_state.pop(key, None)
+
+with st.form("add_source", clear_on_submit=False):
     st.subheader("Add a source")
     name = st.text_input("Name", key="add_name")
     platform = st.selectbox("Platform", [p.value for p in Platform], key="add_platform")
@@ -67,6 +73,7 @@ with st.form("add_source", clear_on_submit=True):
         options = dict([option.split("=", 1)]) if "=" in option else {}
         try:
             cfg = source_admin.add_source(settings, engine, name, platform, src_url, kind, options)
+            st.session_state["sources_added"] = True
             done("success", f"Added {cfg.name}; it is fetched on the next collect run.")
         except SourceConfigError as exc:
             st.error(str(exc))

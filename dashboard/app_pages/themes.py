@@ -1,65 +1,66 @@
 """Themes: what the community is talking about, in aggregate only (counts under k are suppressed)."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, session
-from dashboard.views import csv_bytes, topic_label
+from dashboard import data, session, theme_charts
+from dashboard.views import csv_bytes
 from store.queries import K_MIN
 
 session.require(session.STAFF)
 url = session.settings().database_url
 
 st.title("Themes")
-st.caption(f"Aggregates only: no post is shown here, and any count below {K_MIN} is suppressed so that "
-           "nobody can be picked out.")
+st.caption(f"Aggregates only: no post is shown here, and any count below {K_MIN} people is suppressed "
+           "(left blank) so that nobody can be picked out. Only posts cleared for readers are counted: a post "
+           "held for review counts once a moderator approves it.")
+
+
+def keep_choice(key: str, default) -> None:
+    """A click on the selected option keeps it (the browser already refuses it with `required`)."""
+    if st.session_state.get(key) is None:
+        st.session_state[key] = st.session_state.get(f"{key}_kept", default)
+    st.session_state[f"{key}_kept"] = st.session_state[key]
+
+
 left, right = st.columns(2)
 with left:
-    days = st.segmented_control("Period", [30, 90, 365], default=30, format_func=lambda d: f"Last {d} days",
-                                key="themes_days") or 30
+    days = st.segmented_control("Period", [30, 90, 365], default=30, required=True, key="themes_days",
+                                format_func=lambda d: f"Last {d} days", on_change=keep_choice,
+                                args=("themes_days", 30))
 with right:
-    period = st.segmented_control("Count per", ["week", "day"], default="week", key="themes_period") or "week"
+    period = st.segmented_control("Count per", ["week", "day"], default="week", required=True,
+                                  key="themes_period", on_change=keep_choice, args=("themes_period", "week"))
 figures = data.themes(url, days, period)
 st.caption("From the daily theme snapshots." if figures["source"] == "snapshots"
-           else "Computed live (no theme snapshots stored yet).")
-
-
-def shown(rows: list[dict], field: str) -> pd.DataFrame:
-    """Rows whose figure survived suppression, as a frame (empty frame when none did)."""
-    frame = pd.DataFrame([r for r in rows if r.get(field) is not None])
-    return frame
+           else "Computed live from the stored posts.")
 
 
 def download(label: str, rows: list[dict], name: str) -> None:
-    st.download_button(f"Download {label} (CSV)", csv_bytes(rows), file_name=f"{name}-{days}d.csv",
-                       mime="text/csv", disabled=not rows, key=f"csv-{name}")
+    st.download_button(f"Download {label} (CSV)", csv_bytes(theme_charts.csv_rows(rows, K_MIN, period)),
+                       file_name=f"{name}-{days}d-per-{period}.csv", mime="text/csv", disabled=not rows,
+                       key=f"csv-{name}")
 
 
 st.subheader("Topic volume over time")
-topics = shown(figures["topics"], "posts")
+topics = theme_charts.topic_frame(figures["topics"], period)
 if topics.empty:
     st.info(f"Not enough posts per topic and {period} to show without identifying anyone.")
 else:
-    topics["topic"] = topics["topic"].map(topic_label)
-    st.altair_chart(alt.Chart(topics).mark_line(point=True).encode(
-        x=alt.X("day:T", title=period.capitalize()), y=alt.Y("posts:Q", title="Posts"),
-        color=alt.Color("topic:N", title="Topic"), tooltip=["day:T", "topic:N", "posts:Q"]),
-        width="stretch")
+    st.altair_chart(theme_charts.topic_chart(topics, period, days), width="stretch")
 download("topic volumes", figures["topics"], "topic-volumes")
 
 st.subheader("Distress trend")
-distress = shown(figures["distress"], "posts")
-share_cols = [c for c in distress.columns if c.endswith("_share")] if not distress.empty else []
-if distress.empty or not share_cols:
+distress = theme_charts.distress_frame(figures["distress"], period)
+blank, cells = theme_charts.suppressed_levels(figures["distress"])
+if distress.empty:
     st.info(f"Not enough classified posts per {period} to show a trend.")
 else:
-    long = distress.melt(id_vars=["day"], value_vars=share_cols, var_name="level", value_name="share").dropna()
-    long["level"] = long["level"].str.replace("_share", "").str.replace("level_", "level ")
-    st.altair_chart(alt.Chart(long).mark_area().encode(
-        x=alt.X("day:T", title=period.capitalize()), y=alt.Y("share:Q", title="Share of posts", axis=alt.Axis(format="%")),
-        color=alt.Color("level:N", title="Distress", scale=alt.Scale(scheme="yelloworangered")),
-        tooltip=["day:T", "level:N", alt.Tooltip("share:Q", format=".1%")]), width="stretch")
+    st.altair_chart(theme_charts.distress_chart(distress, period, days), width="stretch")
+st.caption(f"Share of counted posts at each level, per {period}. {blank} of {cells} level figures are blank: "
+           f"a level of fewer than {K_MIN} people in a {period} is suppressed, and then one more level too, so "
+           "that the blank one cannot be worked out from the total. Levels 1 to 3 are held for review, so they "
+           "appear here only once a moderator has approved such posts.")
 download("distress trend", figures["distress"], "distress-trend")
 
 st.subheader("Emerging terms")
@@ -67,6 +68,8 @@ terms = pd.DataFrame(figures["terms"])
 if terms.empty:
     st.info("No term has risen above the suppression threshold this week.")
 else:
+    import altair as alt
+
     value = "ratio" if "ratio" in terms.columns else ("recent" if "recent" in terms.columns else None)
     if value:
         st.altair_chart(alt.Chart(terms).mark_bar().encode(
@@ -77,12 +80,9 @@ else:
 download("emerging terms", figures["terms"], "emerging-terms")
 
 st.subheader("Sources' activity")
-activity = shown(figures["sources"], "posts")
+activity = pd.DataFrame([r for r in figures["sources"] if r.get("posts") is not None])
 if activity.empty:
     st.info(f"Not enough posts per source and {period} to show.")
 else:
-    st.altair_chart(alt.Chart(activity).mark_bar().encode(
-        x=alt.X("day:T", title=period.capitalize()), y=alt.Y("posts:Q", title="Posts", stack=True),
-        color=alt.Color("source:N", title="Source"), tooltip=["day:T", "source:N", "posts:Q"]),
-        width="stretch")
+    st.altair_chart(theme_charts.activity_chart(activity, period, days), width="stretch")
 download("sources' activity", figures["sources"], "source-activity")

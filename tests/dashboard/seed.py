@@ -130,3 +130,23 @@ def seed_bulk(engine, n: int = 240, days: int = 30) -> None:
         rows = dict(s.execute(select(PostRow.platform_id, PostRow.id).where(PostRow.platform_id.like("%/bulk-%"))).all())
         record_classifications(s, [(rows[p.platform_id], Result(lvl, [topic], ["bulk"]))
                                    for p, (topic, lvl) in zip(posts, levels)])
+
+
+LINKED_TEXT = ("Slides from Saturday's peer workers' meetup are up: https://peers.example/slides?day=sat. "
+               "Ask [me](javascript:alert(1)) **anything** or mail dan@mastodon.example.\n\n"
+               "Background reading (long): https://en.wikipedia.example/wiki/Peer_support_(mental_health)")
+
+
+def seed_linked_post(engine) -> int:
+    """One cleared level-0 status whose author looks like an e-mail address and whose text holds
+    links, Markdown and a javascript: pseudo-link; returns its post id."""
+    post = Post(platform=Platform.MASTODON, platform_id="https://mastodon.example/linked", source="seed",
+                url="https://mastodon.example/@dan/linked", author="dan@mastodon.example",
+                content_html=f"<p>{LINKED_TEXT}</p>", content_text=LINKED_TEXT,
+                published_at=NOW - timedelta(minutes=30), tags=("peer_support",))
+    with transaction(engine) as s:
+        src = s.scalar(select(Source.id).where(Source.platform == Platform.MASTODON.value))
+        upsert_posts(s, [post], src)
+        pid = s.scalar(select(PostRow.id).where(PostRow.platform_id == post.platform_id))
+        record_classifications(s, [(pid, Result(0, ["peer_support"], ["event announcement"]))])
+    return pid

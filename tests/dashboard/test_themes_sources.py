@@ -38,12 +38,16 @@ def test_snapshots_are_suppressed_again_and_read_in_any_shape():
 def test_themes_page_uses_snapshots_when_the_flow_has_stored_them(dash):
     engine, _ = dash
     with transaction(engine) as s:
-        s.add_all([snapshot(3), snapshot(2), snapshot(1)])
+        s.add_all([snapshot(d) for d in range(30, 0, -1)])  # the whole default period, 30 days
     at = open_app("staff.chris", "themes")
     at.button_group(key="themes_period").set_value("day").run()
     assert any("daily theme snapshots" in c.value for c in at.caption)
     assert len(at.get("vega_lite_chart")) >= 2
     at.button_group(key="themes_period").set_value("week").run()
+    assert any("Computed live" in c.value for c in at.caption)
+    # A year asked for, 30 days of snapshots: computed live rather than charted from a month.
+    at.button_group(key="themes_period").set_value("day")
+    at.button_group(key="themes_days").set_value(365).run()
     assert any("Computed live" in c.value for c in at.caption)
 
 

@@ -209,10 +209,14 @@ def visit_every_page(page, next_label: str, expected_heading: str, canary_base: 
         open_expanders(page)
         page.wait_for_timeout(200)
         seen.append(page.locator("[data-testid='stMain']").text_content())
-        # An autolink shows its own URL as its text; attribution links ("read the original", an
-        # author's name) are the page's own and may point anywhere http(s).
+        # An autolink shows its own URL as its text; attribution links ("read the original") are the
+        # page's own and may point anywhere http(s). Since issue 14 the digest makes the http(s) URLs
+        # of a post's text into links on purpose (dashboard/post_html.py): those must be ours, marked
+        # as leaving peerfeed (class pf-out, rel "noopener noreferrer nofollow ugc") and http(s) only.
         autolinks = page.evaluate("(c) => [...document.querySelectorAll('a[href]')]"
                                   ".filter(a => /^(https?:\\/\\/|www\\.)/i.test(a.textContent.trim()))"
+                                  ".filter(a => !(a.classList.contains('pf-out') && /^https?:/i.test(a.getAttribute('href'))"
+                                  " && a.rel === 'noopener noreferrer nofollow ugc'))"
                                   ".map(a => a.href).filter(h => h.startsWith(c) || !h.startsWith('http://127.'))",
                                   canary_base)
         if check_links:
@@ -286,9 +290,9 @@ def test_moderator_queue_runs_no_hostile_content(browser, canary, hostile):
         det.context.close()
 
 
-# Post text only ever reaches the page as escaped Markdown, and nothing in it becomes a link: a bare
-# URL, which GitHub-flavoured Markdown would autolink even when escaped, is shown as inline code
-# (dashboard/views.py: escape_markdown).
+# Post text only ever reaches the page escaped (Markdown in the queue, HTML in the digest's cards),
+# and nothing in it becomes a link but an http(s) URL the digest marks as leaving peerfeed
+# (dashboard/post_html.py); a bare URL in the queue is shown as inline code (views.escape_markdown).
 def test_post_text_never_becomes_a_link(browser, canary, hostile):
     base, engine, held = hostile
     det = Detector(browser, canary)
