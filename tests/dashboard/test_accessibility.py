@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard.browser import ARGS, CHROMIUM, DESKTOP, PHONE, open_page, running_dashboard, settled, sign_in
+from tests.dashboard.browser import ARGS, CHROMIUM, DESKTOP, PHONE, open_page, running_dashboard, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
