@@ -25,7 +25,11 @@ digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:
 review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review")
 themes = st.Page("app_pages/themes.py", title="Themes", icon=":material/insights:", url_path="themes")
 sources = st.Page("app_pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources")
-sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
+# An alert's link (/review?post=N) reaching someone signed out opens the sign-in page there, and
+# signing in goes on to that post.
+alert_link = viewer is None and "post" in st.query_params
+sign_in = st.Page("app_pages/sign_in.py", title="Sign in", icon=":material/login:",
+                  url_path="review" if alert_link else "sign-in")
 account = st.Page("app_pages/account.py", title="Account", icon=":material/person:", url_path="account")
 
 pages: dict[str, list] = {}
@@ -40,4 +44,5 @@ if viewer is not None and viewer.role == "admin":  # the outward channels: Blues
                                       url_path="channels"))
 pages["You"] = [account] if viewer is not None else [sign_in]
 
+session.hand_off_cookie()  # just signed in or out: the browser collects or clears its cookie
 st.navigation(pages).run()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from peerfeed.settings import Settings
 
-APP = Path(__file__).resolve().parent / "app.py"
+# server.py: the pages (app.py) plus the session cookie routes, as Streamlit's st.App (desk, issue 14).
+APP = Path(__file__).resolve().parent / "server.py"
 
 
 def dashboard_command(port: int, host: str = "127.0.0.1") -> list[str]:

@@ -23,7 +23,7 @@ from store.classification import ESCALATED_BONUS, MODEL, SPOT_CHECK_EVERY, queue
 from store.models import AuditEntry, Classification, Label, Post, ReviewItem, ReviewState, Role, User, utcnow
 
 LEVELS = range(0, 4)
-MODERATOR_ROLES = (Role.MODERATOR.value, Role.ADMIN.value)
+MODERATOR_ROLES = (Role.MODERATOR.value, Role.LEAD.value, Role.ADMIN.value)
 
 
 class NotAuthorised(PermissionError):

@@ -1,0 +1,88 @@
+"""Sessions seen from the pages (AppTest): sign-in starts one, sign-out ends it, expiry and a role
+change end it, and an alert's link reaching someone signed out asks them to sign in to that post."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from store.db import transaction
+from store.models import DashboardSession
+from store.users import set_role
+from tests.dashboard.conftest import APP, PASSWORD
+
+
+def signed_in(user: str = "mod.alex", post: int | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if post is not None:
+        at.query_params["post"] = str(post)
+    at.run()
+    at.switch_page("app_pages/sign_in.py").run()  # (the browser opens it at /review?post=N itself)
+    at.text_input(key="sign_in_user").input(user)
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def sessions_of(engine, user="mod.alex"):
+    with transaction(engine) as s:
+        return [(r.id, r.ended_why) for r in s.scalars(select(DashboardSession).where(DashboardSession.username == user))]
+
+
+def test_signing_in_starts_a_server_side_session_and_hands_the_cookie_over(dash):
+    engine, _ = dash
+    at = signed_in()
+    assert [t.value for t in at.title] == ["Review queue"]
+    [(sid, why)] = sessions_of(engine)
+    assert why is None and at.session_state["session_id"] == sid
+    # the browser was sent to collect its cookie (the hand-off is used once)
+    assert "cookie_handoff" not in at.session_state
+
+
+def test_an_alert_link_signed_out_asks_to_sign_in_then_opens_that_post(dash):
+    engine, ids = dash
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["post"] = str(ids["burden"])
+    at.run()
+    at.switch_page("app_pages/sign_in.py").run()  # served at /review while signed out (browser test)
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert f"(post {ids['burden']})" in at.info[0].value
+    at = signed_in(post=ids["burden"])
+    assert [t.value for t in at.title] == ["Review queue"]
+    assert "alert pointed to" in at.info[0].value
+
+
+def test_sign_out_ends_the_session_and_sign_out_everywhere_ends_them_all(dash):
+    engine, _ = dash
+    first, second = signed_in(), signed_in()
+    first.switch_page("app_pages/account.py").run()
+    first.button[0].click().run()  # Sign out
+    ended = dict(sessions_of(engine))
+    assert sorted(ended.values(), key=str) == [None, "signed out"]
+    second.switch_page("app_pages/account.py").run()
+    second.button[1].click().run()  # Sign out everywhere
+    assert {why for _, why in sessions_of(engine)} == {"signed out", "signed out everywhere"}
+
+
+def test_another_tab_is_signed_out_when_its_session_ends(dash, monkeypatch):
+    engine, _ = dash
+    at = signed_in()
+    with transaction(engine) as s:
+        set_role(s, "mod.alex", "reader")
+        set_role(s, "mod.alex", "moderator")  # a moderator again, but that sign-in was for the old role
+    at.run()
+    assert [t.value for t in at.title] != ["Review queue"] and "local_user" not in at.session_state
+
+
+def test_an_idle_session_signs_the_tab_out(dash):
+    engine, _ = dash
+    at = signed_in()
+    with transaction(engine) as s:
+        row = s.scalars(select(DashboardSession)).one()
+        row.last_seen_at -= timedelta(minutes=31)
+    at.run()
+    assert [t.value for t in at.title] != ["Review queue"] and "local_user" not in at.session_state
+    assert sessions_of(engine)[0][1] == "idle"
