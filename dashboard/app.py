@@ -34,7 +34,8 @@ account = st.Page("app_pages/account.py", title="Account", icon=":material/perso
 
 pages: dict[str, list] = {}
 if viewer is not None and viewer.can_moderate:
-    pages["Moderation"] = [review]
+    pages["Moderation"] = [review, st.Page("app_pages/team_log.py", title="Team log", icon=":material/history:",
+                                           url_path="team-log")]
 if viewer is not None or not settings.digest_requires_sign_in:
     pages["Read"] = [digest]
 if viewer is not None and viewer.is_staff:

@@ -86,3 +86,31 @@ def test_an_idle_session_signs_the_tab_out(dash):
     at.run()
     assert [t.value for t in at.title] != ["Review queue"] and "local_user" not in at.session_state
     assert sessions_of(engine)[0][1] == "idle"
+
+
+def test_team_log_shows_who_did_what_and_leads_see_activity(dash):
+    from dashboard.accounts import add_user
+    from tests.dashboard.seed import item_of
+
+    engine, ids = dash
+    add_user(engine, "lead.fay", "lead", PASSWORD)
+    item = item_of(engine, ids["burden"])
+    mod = AppTest.from_file(APP, default_timeout=30)
+    mod.session_state["local_user"] = "mod.alex"
+    mod.run()
+    mod.button(key=f"focus-{item.id}").click().run()
+    mod.text_input(key=f"reason-{item.id}").input("feels a burden")
+    mod.button(key=f"escalate-{item.id}").click().run()
+    mod.switch_page("app_pages/team_log.py").run()
+    assert not mod.exception, mod.exception
+    log = "\n".join(m.value for m in mod.markdown).replace("\\", "")
+    assert "mod.alex** escalate" in log and "reason: feels a burden" in log
+    assert "model** published" in log  # the model's decisions are in the log too
+    assert "Moderator activity" not in [h.value for h in mod.subheader]
+    lead = AppTest.from_file(APP, default_timeout=30)
+    lead.session_state["local_user"] = "lead.fay"
+    lead.run()
+    lead.segmented_control(key="desk_view").set_value("Escalated").run()
+    assert [b.key for b in lead.button if b.key and b.key.startswith("focus-")] == [f"focus-{item.id}"]
+    lead.switch_page("app_pages/team_log.py").run()
+    assert "Moderator activity" in [h.value for h in lead.subheader]
