@@ -21,8 +21,13 @@ settings = session.settings()
 engine = data.engine(settings.database_url)
 viewer = session.resolve(engine)
 
-digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:", url_path="digest")
-review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review")
+# Streamlit serves its default page only at "/", so a moderator's /review (an alert's link, a bookmark)
+# would say "page not found": the queue is the default page everywhere except at /review itself.
+at_review = (getattr(st.context, "url", None) or "").split("?")[0].rstrip("/").endswith("/review")
+digest = st.Page("app_pages/digest.py", title="Digest", icon=":material/article:", url_path="digest",
+                 default=at_review)
+review = st.Page("app_pages/review_queue.py", title="Review queue", icon=":material/shield_person:", url_path="review",
+                 default=not at_review)
 themes = st.Page("app_pages/themes.py", title="Themes", icon=":material/insights:", url_path="themes")
 sources = st.Page("app_pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources")
 # An alert's link (/review?post=N) reaching someone signed out opens the sign-in page there, and
