@@ -69,6 +69,7 @@ def desk_ready(page, item_id: int) -> None:
                            timeout=WAIT)
 
 
+@pytest.mark.slow  # about 45 s with its server on two busy cores
 def test_an_alert_link_opens_its_post_after_sign_in_and_a_reload_keeps_the_session(dashboard_url, browser):
     from playwright.sync_api import expect
 
@@ -109,6 +110,7 @@ def test_an_alert_link_opens_its_post_after_sign_in_and_a_reload_keeps_the_sessi
     context.close()
 
 
+@pytest.mark.slow  # about 35 s with its server on two busy cores
 def test_keyboard_only_triage_of_three_posts(dashboard_url, browser):
     from playwright.sync_api import expect
 
