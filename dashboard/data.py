@@ -101,11 +101,13 @@ def audit_trail(database_url: str, review_item_id: int) -> list[dict]:
 
 
 @st.cache_data(ttl=15, show_spinner=False)
-def desk_queue(database_url: str, f: desk.QueueFilter, limit: int = 50) -> list[dict]:
-    """The queue as the moderator filtered and sorted it, each row with its context: the thread
-    around it, the author's other posts (and where they stand), and every note left on it."""
+def desk_queue(database_url: str, f: desk.QueueFilter, page: int = 1, per_page: int = 25) -> dict:
+    """One page of the queue as the moderator filtered and sorted it, each row with its context: the
+    thread around it, the author's other posts (and where they stand), and every note left on it."""
+    page = max(1, page)
     with transaction(engine(database_url)) as s:
-        return [_desk_row(s, e) for e in desk.queue(s, f, limit=limit)]
+        entries = desk.queue(s, f, limit=per_page + 1, offset=(page - 1) * per_page)
+        return {"rows": [_desk_row(s, e) for e in entries[:per_page]], "has_next": len(entries) > per_page}
 
 
 @st.cache_data(ttl=15, show_spinner=False)

@@ -9,6 +9,7 @@ from datetime import timedelta
 import streamlit as st
 
 from dashboard import data, desk_view, moderation, session
+from dashboard.pager import pager
 from dashboard.views import (CRISIS_RESOURCES, LEVEL_NAMES, REPLY_TEMPLATES, TOPIC_LABELS, escape_markdown,
                              level_label, link, post_markdown, topic_label, waiting_label, when_label)
 from store.desk import SORTS, QueueFilter
@@ -136,7 +137,12 @@ if view == "Escalated":
 filt = QueueFilter(levels=tuple(levels), platforms=tuple(platforms), sources=tuple(sources), states=states,
                    min_wait=timedelta(minutes=waits[min_wait]) if waits[min_wait] else None, text=text,
                    assignee=actor if mine else None, post_id=focus_post, sort=sort)
-rows = data.desk_queue(url, filt)
+# A new filter starts again at page 1.
+if state.get("desk_filter") != filt:
+    state["desk_filter"], state["queue_page"] = filt, 1
+page = state.setdefault("queue_page", 1)
+result = data.desk_queue(url, filt, page)
+rows = result["rows"]
 
 if focus_post is not None:
     st.info(f"Showing the post an alert pointed to (post {focus_post}).")
@@ -144,6 +150,9 @@ if focus_post is not None:
     if not rows:
         st.warning(desk_view.gone_message(data.item_for_post(url, focus_post), focus_post))
 
+if not rows and page > 1:
+    state["queue_page"] = page - 1  # the last post of the last page was dealt with
+    st.rerun()
 if not rows:
     if focus_post is None:
         st.success("Nothing is waiting for review here. Thank you." if not any((levels, platforms, sources, text, mine))
@@ -165,7 +174,7 @@ nav[1].button("Next (j)", key="desk-next", on_click=move_focus, args=(1, ids), w
               disabled=state["desk_focus_index"] == len(ids) - 1)
 nav[2].button("Shortcuts (?)", key="desk-help", width="stretch",
               on_click=lambda: state.update(desk_help=not state.get("desk_help")))
-nav[3].caption(f"Post {state['desk_focus_index'] + 1} of {len(ids)} shown")
+nav[3].caption(f"Post {state['desk_focus_index'] + 1} of {len(ids)} on this page")
 if state.get("desk_help"):
     st.info(desk_view.SHORTCUTS_HELP)
 
@@ -176,4 +185,5 @@ with st.container(border=True, key="desk-focus-card"):
 st.subheader("In this view", divider="gray")
 chosen = desk_view.compact_list(rows, state["desk_focus"], lambda item_id: state.update(desk_focus=item_id))
 desk_view.bulk_bar(rows, chosen, on_bulk_confirm)
+pager("queue", page, result["has_next"], "← Previous", "Next →")
 desk_view.keyboard(focused["item_id"])
