@@ -31,15 +31,17 @@ def excerpt(text: str, n: int = 90) -> str:
 
 
 def banner(r: dict) -> None:
-    """The card's one line of urgency, with its one waiting time (from when it entered review)."""
+    """The card's urgency, with its one waiting time (from when it entered review)."""
     waited = f"waiting {waiting_label(r['entered_review'])}"
-    if r["state"] == "escalated":
+    escalated = r["state"] == "escalated"
+    if escalated:
         st.info(f"**Escalated** by {escape_markdown(r['decided_by'] or '?')} · {waited}", icon=":material/arrow_upward:")
+    tail = "" if escalated else f" · {waited}"  # one "waiting" per card
     if r["level"] == 3:
-        st.error(f"**CRISIS** · {waited}", icon=":material/emergency:")
+        st.error(f"**CRISIS**{tail}", icon=":material/emergency:")
     elif r["level"] == 2:
-        st.warning(f"**High distress** · {waited}", icon=":material/warning:")
-    elif r["state"] != "escalated":
+        st.warning(f"**High distress**{tail}", icon=":material/warning:")
+    elif not escalated:
         st.caption(waited.capitalize())
 
 

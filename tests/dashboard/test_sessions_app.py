@@ -114,3 +114,17 @@ def test_team_log_shows_who_did_what_and_leads_see_activity(dash):
     assert [b.key for b in lead.button if b.key and b.key.startswith("focus-")] == [f"focus-{item.id}"]
     lead.switch_page("app_pages/team_log.py").run()
     assert "Moderator activity" in [h.value for h in lead.subheader]
+
+
+def test_an_escalated_crisis_card_says_waiting_once(dash):
+    from tests.dashboard.seed import item_of
+
+    engine, ids = dash
+    item = item_of(engine, ids["crisis"])
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["local_user"] = "mod.alex"
+    at.run()
+    at.button(key=f"escalate-{item.id}").click().run()
+    banners = [e.value for e in at.error] + [i.value for i in at.info] + [c.value for c in at.caption]
+    assert sum("waiting" in b.lower() for b in banners) == 1, banners
+    assert any(b.startswith("**Escalated** by mod\\.alex") for b in banners)
