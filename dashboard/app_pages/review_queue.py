@@ -101,12 +101,18 @@ if state.get("desk_undo"):
     u1.caption(f"Last bulk action: {escape_markdown(message)}")
     u2.button("Undo", key="desk_undo_button", on_click=on_undo, width="stretch")
 
-counts = data.shift_counts(url, actor)
-c = st.columns(4)
-c[0].metric("Waiting", counts["waiting"])
-c[1].metric("Escalated", counts["escalated"])
-c[2].metric("Assigned to you", counts["assigned_to_me"])
-c[3].metric("Oldest wait", waiting_label(counts["oldest_since"]) if counts["oldest_since"] else "none")
+@st.fragment(run_every=30)
+def shift_counts() -> None:
+    """The shift's figures, read again every 30 s so others' work shows without a reload."""
+    counts = data.shift_counts(url, actor)
+    c = st.columns(4)
+    c[0].metric("Waiting", counts["waiting"])
+    c[1].metric("Escalated", counts["escalated"])
+    c[2].metric("Assigned to you", counts["assigned_to_me"])
+    c[3].metric("Oldest wait", waiting_label(counts["oldest_since"]) if counts["oldest_since"] else "none")
+
+
+shift_counts()
 
 views = ["Queue", "Escalated", "Resolved"]
 view = st.segmented_control("View", views, default="Queue", key="desk_view", label_visibility="collapsed") or "Queue"
