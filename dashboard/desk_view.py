@@ -244,7 +244,7 @@ def resolved(url: str, on_reopen, on_decide) -> None:
             cols[0].text_input("Why reverse it? (kept in the history)", key=f"reopen-note-{r['item_id']}")
             cols[1].button("Reverse: back to the queue", key=f"reopen-{r['item_id']}", on_click=on_reopen,
                            args=(r["item_id"], r["version"]), width="stretch")
-            if r["state"] == "approved":
+            if r["state"] != "hidden":  # published: it can be taken down at once
                 cols[2].button("Hide now", key=f"hide-{r['item_id']}", on_click=on_decide,
                                args=("hide", r["item_id"], r["version"]), width="stretch")
 
