@@ -10,8 +10,7 @@ import streamlit as st
 
 from dashboard import data, desk_view, moderation, session
 from dashboard.pager import pager
-from dashboard.views import (CRISIS_RESOURCES, LEVEL_NAMES, REPLY_TEMPLATES, TOPIC_LABELS, escape_markdown,
-                             level_label, link, post_markdown, topic_label, waiting_label, when_label)
+from dashboard.views import CRISIS_RESOURCES, LEVEL_NAMES, REPLY_TEMPLATES, escape_markdown, link, waiting_label
 from store.desk import SORTS, QueueFilter
 
 viewer = session.require(session.MODERATORS)

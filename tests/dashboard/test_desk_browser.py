@@ -24,6 +24,12 @@ WAIT = 30_000  # ms: two busy cores
 
 
 @pytest.fixture
+def server(dashboard_url):  # noqa: F811 - test_browser's fixture: a seeded SQLite file and its dashboard
+    """(base URL, engine, post ids by key)."""
+    return dashboard_url
+
+
+@pytest.fixture
 def browser():
     from playwright.sync_api import expect, sync_playwright
 
@@ -70,10 +76,10 @@ def desk_ready(page, item_id: int) -> None:
 
 
 @pytest.mark.slow  # about 45 s with its server on two busy cores
-def test_an_alert_link_opens_its_post_after_sign_in_and_a_reload_keeps_the_session(dashboard_url, browser):
+def test_an_alert_link_opens_its_post_after_sign_in_and_a_reload_keeps_the_session(server, browser):
     from playwright.sync_api import expect
 
-    base, engine, ids = dashboard_url
+    base, engine, ids = server
     item = item_of(engine, ids["burden"])
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = new_page(context)
@@ -111,10 +117,10 @@ def test_an_alert_link_opens_its_post_after_sign_in_and_a_reload_keeps_the_sessi
 
 
 @pytest.mark.slow  # about 35 s with its server on two busy cores
-def test_keyboard_only_triage_of_three_posts(dashboard_url, browser):
+def test_keyboard_only_triage_of_three_posts(server, browser):
     from playwright.sync_api import expect
 
-    base, engine, ids = dashboard_url
+    base, engine, ids = server
     crisis, burden = (item_of(engine, ids[k]) for k in ("crisis", "burden"))
     page = new_page(browser.new_context(viewport={"width": 1280, "height": 1000}))
     page.goto(f"{base}/sign-in")
@@ -145,10 +151,10 @@ def test_keyboard_only_triage_of_three_posts(dashboard_url, browser):
     assert states == {crisis.id: "escalated", burden.id: "hidden", third: "approved"}
 
 
-def test_bulk_approve_asks_first_and_can_be_undone(dashboard_url, browser):
+def test_bulk_approve_asks_first_and_can_be_undone(server, browser):
     from playwright.sync_api import expect
 
-    base, engine, ids = dashboard_url
+    base, engine, ids = server
     a, b = item_of(engine, ids["waiting"]), item_of(engine, ids["lonely"])
     page = new_page(browser.new_context(viewport={"width": 1280, "height": 1000}))
     page.goto(f"{base}/sign-in")
@@ -166,10 +172,10 @@ def test_bulk_approve_asks_first_and_can_be_undone(dashboard_url, browser):
     assert {item_of(engine, ids[k]).state for k in ("waiting", "lonely")} == {"pending"}
 
 
-def test_a_decision_is_reversed_from_resolved(dashboard_url, browser):
+def test_a_decision_is_reversed_from_resolved(server, browser):
     from playwright.sync_api import expect
 
-    base, engine, ids = dashboard_url
+    base, engine, ids = server
     cafe = item_of(engine, ids["cafe"])  # published by the model
     page = new_page(browser.new_context(viewport={"width": 1280, "height": 1000}))
     page.goto(f"{base}/sign-in")
@@ -185,10 +191,10 @@ def test_a_decision_is_reversed_from_resolved(dashboard_url, browser):
     assert item_of(engine, ids["cafe"]).state == "pending"
 
 
-def test_the_card_shows_the_authors_other_posts_and_links_their_card(dashboard_url, browser):
+def test_the_card_shows_the_authors_other_posts_and_links_their_card(server, browser):
     from playwright.sync_api import expect
 
-    base, engine, ids = dashboard_url
+    base, engine, ids = server
     with transaction(engine) as s:  # Alex posted again an hour later
         again = Post(platform=Platform.MASTODON, platform_id="https://mastodon.example/burden-2", source="seed",
                      url="https://mastodon.example/burden-2", author="Alex", content_html="<p>Still awake.</p>",
