@@ -120,13 +120,21 @@ def resolved(database_url: str, state: str | None = None, text: str = "", limit:
 def _desk_row(s, entry, context: bool = True) -> dict:
     row = queue_entry_row(entry, queries.thread_context(s, entry.post) if context else ())
     row["decided_at"] = entry.item.decided_at
-    row["author_posts"] = [dict(vars(a)) for a in desk.author_context(s, entry.post)] if context else []
     row["notes"] = [{"at": n.at, "actor": n.actor, "action": n.action, "note": n.detail["note"]}
                     for n in desk.notes(s, entry.item.id)]
     # An item reopened after a decision waits from the reopening, not from when it was first queued.
     reopened = [a.at for a in queries.audit_trail(s, entry.item.id, limit=50) if a.action == "reopen"]
     row["entered_review"] = max([entry.item.created_at, *reopened])
     return row
+
+
+def author_posts(database_url: str, post_id: int) -> list[dict]:
+    """The author's other posts and where they stand, for the card in focus (read when shown)."""
+    from store.models import Post
+
+    with transaction(engine(database_url)) as s:
+        post = s.get(Post, post_id)
+        return [dict(vars(a)) for a in desk.author_context(s, post)] if post is not None else []
 
 
 @st.cache_data(ttl=15, show_spinner=False)

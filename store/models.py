@@ -109,6 +109,7 @@ class Post(Base):
         Index("ix_posts_canonical_url", "canonical_url"),
         Index("ix_posts_story_id", "story_id"),
         Index("ix_posts_source_published", "source_id", "published_at"),  # migration 0002
+        Index("ix_posts_platform_author", "platform", "author"),  # migration 0009: an author's other posts
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

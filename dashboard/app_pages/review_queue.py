@@ -170,7 +170,7 @@ if state.get("desk_focus") not in ids:
     at = min(state.get("desk_focus_index", 0), len(ids) - 1)
     state["desk_focus"] = ids[at]
 state["desk_focus_index"] = ids.index(state["desk_focus"])
-focused = rows[state["desk_focus_index"]]
+focused = dict(rows[state["desk_focus_index"]], author_posts=data.author_posts(url, rows[state["desk_focus_index"]]["post_id"]))
 
 nav = st.columns([1, 1, 1, 3])
 nav[0].button("Previous (k)", key="desk-prev", on_click=move_focus, args=(-1, ids), width="stretch",

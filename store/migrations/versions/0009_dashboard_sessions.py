@@ -4,6 +4,8 @@ One row per signed-in browser: the SHA-256 of its cookie's random token (never t
 one-time hand-off code's hash, whose session it is, when it began, was last used, must end at the
 latest, and when and why it ended. `store.sessions` is the only reader and writer.
 
+Also an index on posts (platform, author), for the review desk's "same author" context on each card.
+
 Revision ID: 0009
 Revises: 0008
 """
@@ -35,8 +37,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("handoff_hash", name="uq_dashboard_sessions_handoff"),
     )
     op.create_index("ix_dashboard_sessions_username", "dashboard_sessions", ["username"])
+    op.create_index("ix_posts_platform_author", "posts", ["platform", "author"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_posts_platform_author", table_name="posts")
     op.drop_index("ix_dashboard_sessions_username", table_name="dashboard_sessions")
     op.drop_table("dashboard_sessions")
