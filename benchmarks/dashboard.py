@@ -99,7 +99,8 @@ def render(page: str, title: str, user: str | None, setup=None) -> float:
     from dashboard import data
 
     def clear_caches():
-        for fn in (data.queue_page, data.queue_counts, data.digest_page, data.platforms, data.themes, data.sources):
+        for fn in (data.queue_page, data.queue_counts, data.desk_queue, data.shift_counts, data.resolved,
+                   data.digest_page, data.platforms, data.themes, data.sources):
             fn.clear()
 
     clear_caches()

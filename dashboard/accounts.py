@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from peerfeed.settings import Settings
 from store.db import transaction
 from store.models import Role, User, utcnow
+from store.sessions import end_all
 from store.sign_in_attempts import Throttle, attempt_name, begin_attempt, clear_failures, current_lock
 from store.users import create_user, get_user, normalise_username, set_password_hash
 
@@ -33,8 +34,8 @@ log = logging.getLogger(__name__)
 ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM = 2, 19 * 1024, 1  # OWASP's minimum for argon2id
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # hashes made before argon2id: verified, then replaced
 # One account per role that does something beyond reading; their passwords are reset every demo run.
-DEMO_USERS = (("demo.moderator", Role.MODERATOR.value), ("demo.staff", Role.STAFF.value),
-              ("demo.admin", Role.ADMIN.value))
+DEMO_USERS = (("demo.moderator", Role.MODERATOR.value), ("demo.lead", Role.LEAD.value),
+              ("demo.staff", Role.STAFF.value), ("demo.admin", Role.ADMIN.value))
 
 
 def _hasher():
@@ -206,6 +207,7 @@ def ensure_demo_users(engine: Engine) -> list[tuple[str, str, str]]:
                 create_user(s, username, role, hash_password(password))
             else:
                 set_password_hash(s, username, hash_password(password))
+                end_all(s, username, why="demo password reset")  # the old printed password's sign-ins end too
             out.append((username, role, password))
     return out
 

@@ -27,7 +27,7 @@ def _engine(ctx: typer.Context):
 def users_add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="User name people sign in with."),
-    role: Role = typer.Option(Role.READER, "--role", "-r", help="reader, moderator, staff or admin."),
+    role: Role = typer.Option(Role.READER, "--role", "-r", help="reader, moderator, lead, staff or admin."),
     email: str = typer.Option(None, "--email", help="Email, to match a single sign-on identity."),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
 ):

@@ -13,7 +13,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from dashboard.views import digest_row, queue_entry_row
-from store import queries
+from store import desk, queries
 from store.db import make_engine, transaction
 
 
@@ -135,10 +135,101 @@ def audit_trail(database_url: str, review_item_id: int) -> list[dict]:
                 for a in queries.audit_trail(s, review_item_id)]
 
 
+@st.cache_data(ttl=15, show_spinner=False)
+def desk_queue(database_url: str, f: desk.QueueFilter, page: int = 1, per_page: int = 25) -> dict:
+    """One page of the queue as the moderator filtered and sorted it, each row with its context: the
+    thread around it, the author's other posts (and where they stand), and every note left on it."""
+    page = max(1, page)
+    with transaction(engine(database_url)) as s:
+        entries = desk.queue(s, f, limit=per_page + 1, offset=(page - 1) * per_page)
+        return {"rows": [_desk_row(s, e) for e in entries[:per_page]], "has_next": len(entries) > per_page}
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def resolved(database_url: str, state: str | None = None, text: str = "", limit: int = 30) -> list[dict]:
+    """Decided items, most recent first, for the Resolved view."""
+    with transaction(engine(database_url)) as s:
+        return [_desk_row(s, e, context=False) for e in desk.resolved(s, limit=limit, state=state, text=text)]
+
+
+def _desk_row(s, entry, context: bool = True) -> dict:
+    row = queue_entry_row(entry, queries.thread_context(s, entry.post) if context else ())
+    row["decided_at"] = entry.item.decided_at
+    row["notes"] = [{"at": n.at, "actor": n.actor, "action": n.action, "note": n.detail["note"]}
+                    for n in desk.notes(s, entry.item.id)]
+    # An item reopened after a decision waits from the reopening, not from when it was first queued.
+    reopened = [a.at for a in queries.audit_trail(s, entry.item.id, limit=50) if a.action == "reopen"]
+    row["entered_review"] = max([entry.item.created_at, *reopened])
+    return row
+
+
+def author_posts(database_url: str, post_id: int) -> list[dict]:
+    """The author's other posts and where they stand, for the card in focus (read when shown)."""
+    from store.models import Post
+
+    with transaction(engine(database_url)) as s:
+        post = s.get(Post, post_id)
+        return [dict(vars(a)) for a in desk.author_context(s, post)] if post is not None else []
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def shift_counts(database_url: str, username: str) -> dict:
+    with transaction(engine(database_url)) as s:
+        return vars(desk.shift_counts(s, username))
+
+
+def item_for_post(database_url: str, post_id: int) -> dict | None:
+    """Where an alert's post stands now (None: no such post), for the message when it is not open."""
+    from sqlalchemy import select
+
+    from store.models import Post, ReviewItem
+
+    with transaction(engine(database_url)) as s:
+        row = s.execute(select(Post.deleted_at, ReviewItem.state, ReviewItem.decided_by, ReviewItem.decided_at)
+                        .outerjoin(ReviewItem, ReviewItem.post_id == Post.id).where(Post.id == post_id)).first()
+        if row is None:
+            return None
+        return {"deleted": row.deleted_at is not None, "state": row.state, "decided_by": row.decided_by,
+                "decided_at": row.decided_at, "last": _last(s, post_id)}
+
+
+def _last(s, post_id: int) -> dict | None:
+    from sqlalchemy import select
+
+    from store.models import AuditEntry
+
+    a = s.scalar(select(AuditEntry).where(AuditEntry.post_id == post_id)
+                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1))
+    return {"actor": a.actor, "action": a.action, "at": a.at} if a else None
+
+
+def moderators(database_url: str) -> list[str]:
+    """People an item can be assigned to."""
+    from store.review import MODERATOR_ROLES
+    from store.users import list_users
+
+    with transaction(engine(database_url)) as s:
+        return [u.username for u in list_users(s) if u.role in MODERATOR_ROLES]
+
+
+def team_log(database_url: str, actor: str | None, action: str | None, days: int) -> list[dict]:
+    since = datetime.now(timezone.utc) - timedelta(days=days)
+    with transaction(engine(database_url)) as s:
+        return [vars(e) for e in desk.team_log(s, actor=actor, action=action, since=since)]
+
+
+def activity(database_url: str, days: int) -> list[tuple[str, str, int]]:
+    with transaction(engine(database_url)) as s:
+        return desk.activity(s, datetime.now(timezone.utc) - timedelta(days=days))
+
+
 def after_review_action() -> None:
     """A moderator changed an item: the queue, its counts and the digest must be read afresh."""
     queue_page.clear()
     queue_counts.clear()
+    desk_queue.clear()
+    resolved.clear()
+    shift_counts.clear()
     digest_page.clear()
 
 

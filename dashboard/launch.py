@@ -13,7 +13,7 @@ from pathlib import Path
 
 from peerfeed.settings import Settings
 
-APP = Path(__file__).resolve().parent / "server.py"  # st.App around app.py: feeds, headers
+APP = Path(__file__).resolve().parent / "server.py"  # st.App around app.py: feeds, session cookie, headers
 
 
 def dashboard_command(port: int, host: str = "127.0.0.1") -> list[str]:

@@ -1,9 +1,11 @@
-"""The dashboard as served: Streamlit's app (dashboard/app.py) inside Streamlit's own ASGI server,
-plus the digest's Atom files and security headers on every response.
+"""The dashboard as served: Streamlit's app (dashboard/app.py) inside Streamlit's own ASGI server
+(`st.App`), plus the digest's Atom files, the session cookie's two routes and security headers on
+every response.
 
-`streamlit run dashboard/server.py` finds `app` (an `st.App`) and serves it; `peerfeed dashboard`
-does exactly that (dashboard/launch.py). Streamlit has no setting for response headers, so they
-are added by `SecurityHeaders`, a plain ASGI middleware that runs before Streamlit's own.
+`streamlit run dashboard/server.py` finds `app` and serves it; `peerfeed dashboard` does exactly
+that (dashboard/launch.py). `dashboard/app.py` stays the pages' entry script (AppTest runs it
+directly). Streamlit has no setting for response headers, so they are added by `SecurityHeaders`, a
+plain ASGI middleware that runs before Streamlit's own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:  # `streamlit run dashboard/server.py` puts dashboard/ on sys.path, not the root
     sys.path.insert(0, _ROOT)
 
+from dashboard import cookies  # noqa: E402
 from dashboard.feeds import ATOM_TYPE, feed_file  # noqa: E402
 from dashboard.security_headers import SecurityHeaders, inline_script_hashes  # noqa: E402
 
@@ -40,7 +43,9 @@ def _index_html() -> str:
 
 
 app = st.App(
-    "app.py",
-    routes=[Route("/digest/{period}.atom", digest_atom, methods=["GET", "HEAD"])],
+    str(Path(__file__).resolve().parent / "app.py"),
+    routes=[Route("/digest/{period}.atom", digest_atom, methods=["GET", "HEAD"]),
+            Route(cookies.COLLECT_PATH, lambda request: cookies.collect(request)),
+            Route(cookies.FORGET_PATH, lambda request: cookies.forget(request))],
     middleware=[Middleware(SecurityHeaders, script_hashes=inline_script_hashes(_index_html()))],
 )

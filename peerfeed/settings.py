@@ -140,6 +140,11 @@ class Settings(BaseSettings):
     # Dashboard
     digest_requires_sign_in: bool = False
     site_dir: Path = Path("site")
+    # Dashboard sessions (store/sessions.py): signed out after this long unused, and this long after
+    # signing in however busy (a shift); the cookie is marked Secure when `session_cookie_secure`.
+    session_idle_minutes: int = Field(default=30, ge=1)
+    session_max_hours: float = Field(default=12, gt=0)
+    session_cookie_secure: bool = False
 
     # Sign-in throttling for local accounts (store/sign_in_attempts.py, docs/security.md): this many
     # failures for one user name (or from one client address) within the window lock it for

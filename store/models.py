@@ -92,6 +92,7 @@ class ReviewState(str, enum.Enum):
 class Role(str, enum.Enum):
     READER = "reader"
     MODERATOR = "moderator"
+    LEAD = "lead"  # a lead moderator: takes escalated items, sees the team's log and activity
     STAFF = "staff"
     ADMIN = "admin"
 
@@ -134,6 +135,7 @@ class Post(Base):
         Index("ix_posts_canonical_url", "canonical_url"),
         Index("ix_posts_story_id", "story_id"),
         Index("ix_posts_source_published", "source_id", "published_at"),  # migration 0002
+        Index("ix_posts_platform_author", "platform", "author"),  # migration 0009: an author's other posts
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -346,6 +348,33 @@ class SignInAttempt(Base):
     username: Mapped[str] = mapped_column(String(200))  # as typed (trimmed): unknown names count too
     client: Mapped[str | None] = mapped_column(String(64))  # the client's IP address, when known
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DashboardSession(Base):
+    """A signed-in browser: the hash of its cookie's random token, whose it is, and its clocks.
+
+    The token itself is never stored (a copy of the table signs nobody in). `store.sessions` ends a
+    session when it is idle too long, past its absolute limit, signed out (one or everywhere), or when
+    its account's role changes or the account goes. `handoff_hash` is a one-time code, valid for a
+    minute, that the sign-in page hands to the browser to collect the httpOnly cookie with.
+    """
+
+    __tablename__ = "dashboard_sessions"
+    __table_args__ = (
+        Index("ix_dashboard_sessions_username", "username"),
+        UniqueConstraint("token_hash", name="uq_dashboard_sessions_token"),
+        UniqueConstraint("handoff_hash", name="uq_dashboard_sessions_handoff"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    handoff_hash: Mapped[str | None] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]  # the absolute limit, however active the session is
+    ended_at: Mapped[datetime | None]
+    ended_why: Mapped[str | None] = mapped_column(String(40))
 
 
 class ThemeSnapshot(Base):

@@ -23,7 +23,7 @@ from store.classification import ESCALATED_BONUS, MODEL, SPOT_CHECK_EVERY, queue
 from store.models import AuditEntry, Classification, Label, Post, ReviewItem, ReviewState, Role, User, utcnow
 
 LEVELS = range(0, 4)
-MODERATOR_ROLES = (Role.MODERATOR.value, Role.ADMIN.value)
+MODERATOR_ROLES = (Role.MODERATOR.value, Role.LEAD.value, Role.ADMIN.value)
 
 
 class NotAuthorised(PermissionError):
@@ -129,14 +129,40 @@ def hide(session: Session, item_id: int, version: int, actor: str, note: str | N
     return _change(session, item_id, version, actor, "hide", values, {"note": note} if note else None, now)
 
 
-def escalate(session: Session, item_id: int, version: int, actor: str, note: str | None = None) -> ReviewItem:
-    """Pass to a senior moderator or clinician; it stays out of the digest and top of their queue."""
+def escalate(session: Session, item_id: int, version: int, actor: str, note: str | None = None,
+             reason: str | None = None) -> ReviewItem:
+    """Pass to a lead moderator (role `lead`, or an admin), with the reason why; it stays out of the
+    digest, on top of the queue and in the leads' Escalated view until one of them decides."""
     now = utcnow()
     values = dict(state=ReviewState.ESCALATED.value, decided_by=actor, decided_at=now, cleared_hash=None,
                   priority=ReviewItem.priority % ESCALATED_BONUS + ESCALATED_BONUS)
     if note:
         values["note"] = note
-    return _change(session, item_id, version, actor, "escalate", values, {"note": note} if note else None, now)
+    detail = {k: v for k, v in (("note", note), ("reason", reason)) if v}
+    return _change(session, item_id, version, actor, "escalate", values, detail or None, now)
+
+
+OPEN_STATES = (ReviewState.PENDING.value, ReviewState.ESCALATED.value)
+
+
+def reopen(session: Session, item_id: int, version: int, actor: str, to_state: str = ReviewState.PENDING.value,
+           note: str | None = None) -> ReviewItem:
+    """Reverse a decision: the post leaves every channel at once and waits in the queue again
+    (`to_state` pending, or escalated when undoing a step that took it from there).
+
+    Failing toward review: a reversal never publishes anything; to publish again, someone approves
+    the post again, for the text they see then. Audited as "reopen" with the state it left.
+    """
+    if to_state not in OPEN_STATES:
+        raise ValueError(f"a decision is reversed to pending or escalated, not {to_state!r}")
+    before = session.scalar(select(ReviewItem.state).where(ReviewItem.id == item_id))
+    bonus = ESCALATED_BONUS if to_state == ReviewState.ESCALATED.value else 0
+    values = dict(state=to_state, cleared_hash=None, decided_by=None, decided_at=None,
+                  priority=ReviewItem.priority % ESCALATED_BONUS + bonus)
+    detail = {"from": before, "to": to_state}
+    if note:
+        detail["note"] = note
+    return _change(session, item_id, version, actor, "reopen", values, detail)
 
 
 def correct(session: Session, item_id: int, version: int, actor: str, level: int | None = None,
@@ -188,6 +214,26 @@ def assign(session: Session, item_id: int, version: int, actor: str, assignee: s
 
 def unassign(session: Session, item_id: int, version: int, actor: str) -> ReviewItem:
     return _change(session, item_id, version, actor, "unassign", {"assignee": None}, {})
+
+
+BULK_ACTIONS = ("approve", "hide", "escalate")
+
+
+def bulk_decide(session: Session, action: str, items: Sequence[tuple[int, int]], actor: str,
+                reason: str | None = None) -> list[ReviewItem]:
+    """Approve, hide or escalate several items at once ((id, version) pairs), all or nothing.
+
+    Approval keeps bulk_approve's rule (level 1 only: a high-risk post is never published by a bulk
+    click); hiding and escalating, which fail toward review, take any level.
+    """
+    if action not in BULK_ACTIONS:
+        raise ValueError(f"bulk action is one of {', '.join(BULK_ACTIONS)}")
+    if action == "approve":
+        return bulk_approve(session, items, actor)
+    require_moderator(session, actor)
+    if action == "hide":
+        return [hide(session, i, v, actor, note=reason) for i, v in items]
+    return [escalate(session, i, v, actor, reason=reason) for i, v in items]
 
 
 def bulk_approve(session: Session, items: Sequence[tuple[int, int]], actor: str) -> list[ReviewItem]:

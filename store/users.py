@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Role, User
+from store.sessions import end_all
 
 ROLES = tuple(r.value for r in Role)
 
@@ -94,6 +95,10 @@ def set_role(session: Session, username: str, role: str) -> User:
     user = get_user(session, username)
     if user is None:
         raise LookupError(f"no user {username!r}")
-    user.role = _check_role(role)
+    role = _check_role(role)
+    if role != user.role:
+        # A sign-in was granted for the old role: make them sign in again as what they are now.
+        end_all(session, user.username, why="role changed")
+    user.role = role
     session.flush()
     return user

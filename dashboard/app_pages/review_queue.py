@@ -1,55 +1,83 @@
-"""Review queue: the riskiest post first, every action one click, crisis help at hand."""
+"""Review queue: a shift's desk. One post in focus, the rest one line each; keys j/k/a/h/e/?.
+
+Views: the queue (filtered and sorted), Escalated (for lead moderators), Resolved (any decision
+reversed). Every action goes through dashboard.moderation, and so through store.review.
+"""
+
+from datetime import timedelta
 
 import streamlit as st
 
-from dashboard import data, moderation, session
+from dashboard import data, desk_view, moderation, session
 from dashboard.pager import pager
-from dashboard.views import (CRISIS_RESOURCES, REPLY_TEMPLATES, TOPIC_LABELS, escape_markdown, level_label,
-                             link, post_markdown, topic_label, waiting_label, when_label)
-
-PER_PAGE = 20
+from dashboard.views import CRISIS_RESOURCES, LEVEL_NAMES, REPLY_TEMPLATES, escape_markdown, link, waiting_label
+from store.desk import SORTS, QueueFilter
 
 viewer = session.require(session.MODERATORS)
 settings = session.settings()
 url = settings.database_url
 engine = data.engine(url)
+actor = viewer.username
+state = st.session_state
 
 
-def act(fn, *args) -> None:
+def act(fn, *args, **kw) -> None:
     """Run one moderation command (in a widget callback) and leave a message for the next run."""
     try:
-        st.session_state["queue_flash"] = ("success", fn(engine, *args))
-    except (moderation.Conflict, moderation.NotAllowed) as exc:
-        st.session_state["queue_flash"] = ("error", str(exc))
-    except ValueError as exc:
-        st.session_state["queue_flash"] = ("error", str(exc))
+        state["queue_flash"] = ("success", fn(engine, *args, **kw))
+    except (moderation.Conflict, moderation.NotAllowed, ValueError) as exc:
+        state["queue_flash"] = ("error", str(exc))
     finally:
         data.after_review_action()
 
 
-def on_decide(action: str, item_id: int, version: int, actor: str) -> None:
-    act(moderation.decide, action, item_id, version, actor)
+def on_decide(action: str, item_id: int, version: int) -> None:
+    reason = state.get(f"reason-{item_id}", "") if action == "escalate" else None
+    act(moderation.decide, action, item_id, version, actor, reason=reason)
 
 
-def on_assign(item_id: int, version: int, actor: str) -> None:
-    act(moderation.assign_to_me, item_id, version, actor)
+def on_assign(item_id: int, version: int, assignee: str | None) -> None:
+    act(moderation.assign_to, item_id, version, actor, assignee)
 
 
-def on_note(item_id: int, version: int, actor: str) -> None:
-    act(moderation.add_note, item_id, version, actor, st.session_state.get(f"note-{item_id}", ""))
+def on_note(item_id: int, version: int) -> None:
+    act(moderation.add_note, item_id, version, actor, state.get(f"note-{item_id}", ""))
 
 
-def on_correct(item_id: int, version: int, actor: str, old_level, old_topics) -> None:
-    level = st.session_state.get(f"level-{item_id}")
-    topics = st.session_state.get(f"topics-{item_id}", [])
+def on_correct(item_id: int, version: int, old_level, old_topics) -> None:
+    level = state.get(f"level-{item_id}")
+    topics = state.get(f"topics-{item_id}", [])
     act(moderation.correct, item_id, version, actor,
         None if level == old_level else level, None if sorted(topics) == sorted(old_topics) else topics)
 
 
-def on_bulk(versions: dict, actor: str) -> None:
-    chosen = st.session_state.get("bulk_items", [])
-    act(moderation.bulk_approve, [(i, versions[i]) for i in chosen], actor)
-    st.session_state["bulk_items"] = []
+def on_reopen(item_id: int, version: int) -> None:
+    act(moderation.reopen, item_id, version, actor, state.get(f"reopen-note-{item_id}", ""))
+
+
+def on_bulk_confirm(action: str, chosen: list) -> None:
+    try:
+        message, undo = moderation.bulk(engine, action, chosen, actor, reason=state.get("bulk_reason", ""))
+        state["queue_flash"] = ("success", message)
+        state["desk_undo"] = (message, undo)
+        for item_id, _ in chosen:
+            state.pop(f"sel-{item_id}", None)
+    except (moderation.Conflict, moderation.NotAllowed, ValueError) as exc:
+        state["queue_flash"] = ("error", str(exc))
+    finally:
+        state.pop("bulk_pending", None)
+        data.after_review_action()
+
+
+def on_undo() -> None:
+    _, undo = state.pop("desk_undo", (None, []))
+    act(moderation.undo, undo, actor)
+
+
+def move_focus(step: int, ids: list[int]) -> None:
+    if ids:
+        here = ids.index(state["desk_focus"]) if state.get("desk_focus") in ids else 0
+        state["desk_focus"] = ids[max(0, min(len(ids) - 1, here + step))]
 
 
 with st.sidebar:
@@ -63,105 +91,104 @@ with st.sidebar:
             st.code(text, language=None, wrap_lines=True)
 
 st.title("Review queue")
-flash = st.session_state.pop("queue_flash", None)
+flash = state.pop("queue_flash", None)
 if flash:
     (st.success if flash[0] == "success" else st.error)(flash[1])
+if state.get("desk_undo"):
+    message, undo = state["desk_undo"]
+    u1, u2 = st.columns([4, 1])
+    u1.caption(f"Last bulk action: {escape_markdown(message)}")
+    u2.button("Undo", key="desk_undo_button", on_click=on_undo, width="stretch")
 
-counts = data.queue_counts(url)
-c = st.columns(5)
-for col, (key, label) in zip(c, [("3", "Crisis"), ("2", "High"), ("failed", "Unread by model"),
-                                 ("1", "Concern"), ("0", "None")]):
-    col.metric(label, counts.get(key, 0))
+@st.fragment(run_every=30)
+def shift_counts() -> None:
+    """The shift's figures, read again every 30 s so others' work shows without a reload."""
+    counts = data.shift_counts(url, actor)
+    c = st.columns(4)
+    c[0].metric("Waiting", counts["waiting"])
+    c[1].metric("Escalated", counts["escalated"])
+    c[2].metric("Assigned to you", counts["assigned_to_me"])
+    c[3].metric("Oldest wait", waiting_label(counts["oldest_since"]) if counts["oldest_since"] else "none")
 
-mine = st.toggle("Only items assigned to me", key="queue_mine",
-                 on_change=lambda: st.session_state.update(queue_page=1))
-page = st.session_state.setdefault("queue_page", 1)
-# Alerts link here as ?post=<id>: show that post's item alone until the moderator clears it.
-focus = st.query_params.get("post")
-focus_id = int(focus) if focus and focus.isdigit() else None
-if focus_id is not None:
-    st.info(f"Showing the post an alert pointed to (post {focus_id}).")
-    st.button("Show the whole queue", key="clear_focus", on_click=lambda: st.query_params.pop("post", None))
-result = data.queue_page(url, page, PER_PAGE, viewer.username if mine else None, focus_id)
+
+shift_counts()
+
+views = ["Queue", "Escalated", "Resolved"]
+view = st.segmented_control("View", views, default="Queue", key="desk_view", label_visibility="collapsed") or "Queue"
+
+# Alerts link here as ?post=<id>: show that post alone until the moderator clears it.
+wanted = st.query_params.get("post")
+focus_post = int(wanted) if wanted and wanted.isdigit() else None
+
+if view == "Resolved":
+    desk_view.resolved(url, on_reopen, on_decide)
+    st.stop()
+
+with st.expander("Filters and sorting"):
+    f1, f2, f3 = st.columns(3)
+    levels = f1.multiselect("Level", [3, 2, 1, 0, None], format_func=lambda v: LEVEL_NAMES[v], key="f_levels")
+    platforms = f2.multiselect("Platform", data.platforms(url), key="f_platforms")
+    sources = f3.multiselect("Source", [s["name"] for s in data.sources(url)], key="f_sources")
+    f4, f5, f6 = st.columns(3)
+    waits = {"any": None, "15 min": 15, "1 h": 60, "4 h": 240, "1 day": 1440}
+    min_wait = f4.selectbox("Waiting at least", list(waits), key="f_wait")
+    sort = f5.selectbox("Order", list(SORTS), format_func=SORTS.get, key="f_sort")
+    mine = f6.toggle("Only items assigned to me", key="queue_mine")
+    text = st.text_input("Text, author or title contains", key="f_text")
+
+states = ("escalated",) if view == "Escalated" else ("pending", "escalated")
+if view == "Escalated":
+    st.caption("Escalated posts wait here for a lead moderator. Nothing escalated reaches readers.")
+filt = QueueFilter(levels=tuple(levels), platforms=tuple(platforms), sources=tuple(sources), states=states,
+                   min_wait=timedelta(minutes=waits[min_wait]) if waits[min_wait] else None, text=text,
+                   assignee=actor if mine else None, post_id=focus_post, sort=sort)
+# A new filter starts again at page 1.
+if state.get("desk_filter") != filt:
+    state["desk_filter"], state["queue_page"] = filt, 1
+page = state.setdefault("queue_page", 1)
+result = data.desk_queue(url, filt, page)
 rows = result["rows"]
-if focus_id is not None and not rows:
-    st.warning("That post is no longer waiting for review: someone has already dealt with it.")
 
+if focus_post is not None:
+    st.info(f"Showing the post an alert pointed to (post {focus_post}).")
+    st.button("Show the whole queue", key="clear_focus", on_click=lambda: st.query_params.pop("post", None))
+    if not rows:
+        st.warning(desk_view.gone_message(data.item_for_post(url, focus_post), focus_post))
+
+if not rows and page > 1:
+    state["queue_page"] = page - 1  # the last post of the last page was dealt with
+    st.rerun()
 if not rows:
-    st.success("Nothing is waiting for review. Thank you.")
+    if focus_post is None:
+        st.success("Nothing is waiting for review here. Thank you." if not any((levels, platforms, sources, text, mine))
+                   else "Nothing matches these filters.")
+    st.stop()
 
-level_one = {r["item_id"]: r["version"] for r in rows if r["level"] == 1 and r["state"] == "pending"}
-if level_one:
-    with st.expander(f"Bulk approve level-1 posts on this page ({len(level_one)})"):
-        labels = {r["item_id"]: f"#{r['item_id']} {r['author']}: {r['text'][:60]}" for r in rows}
-        st.multiselect("Level-1 posts to approve", list(level_one), format_func=labels.get, key="bulk_items")
-        st.button("Approve selected", key="bulk_approve", on_click=on_bulk, args=(level_one, viewer.username))
+ids = [r["item_id"] for r in rows]
+# Focus stays in place: after an action the post leaves the list and the next one takes its place.
+if state.get("desk_focus") not in ids:
+    at = min(state.get("desk_focus_index", 0), len(ids) - 1)
+    state["desk_focus"] = ids[at]
+state["desk_focus_index"] = ids.index(state["desk_focus"])
+focused = dict(rows[state["desk_focus_index"]], author_posts=data.author_posts(url, rows[state["desk_focus_index"]]["post_id"]))
 
-for r in rows:
-    item_id, version, actor = r["item_id"], r["version"], viewer.username
-    with st.container(border=True):
-        waited = waiting_label(r["queued_at"])
-        if r["state"] == "escalated":
-            st.info(f"**Escalated** by {escape_markdown(r['decided_by'] or '?')} · waiting {waited}", icon=":material/arrow_upward:")
-        if r["level"] == 3:
-            st.error(f"**CRISIS** · waiting {waited}", icon=":material/emergency:")
-        elif r["level"] == 2:
-            st.warning(f"**High distress** · waiting {waited}", icon=":material/warning:")
-        elif r["state"] != "escalated":
-            st.caption(f"Waiting {waited}")
-        heading = r["title"] or f"Post by {r['author'] or 'unknown author'}"
-        st.markdown(f"#### {escape_markdown(heading)}")
-        st.caption(
-            f"{link(r['author'] or 'unknown author', r['author_url'])} · {escape_markdown(r['platform'])} · "
-            f"{escape_markdown(r['source'] or 'no source')} · {when_label(r['published_at'])} · "
-            f"{link('original', r['url'])}")
-        if r["content_warning"]:
-            st.markdown(f"**Content warning:** {escape_markdown(r['content_warning'])}")
-        st.markdown(post_markdown(r["text"]))
-        left, right = st.columns([3, 2])
-        left.markdown(
-            f"**Level** {level_label(r['level'])}"
-            + (f" · **score** {r['score']:.2f}" if r["score"] is not None else "")
-            + f"  \n**Topics** {escape_markdown(', '.join(topic_label(t) for t in r['topics']) or 'none')}"
-            + f"  \n**Why** {escape_markdown('; '.join(r['reasons']) or r['reason'] or 'no reason recorded')}")
-        right.markdown(
-            f"**Assigned to** {escape_markdown(r['assignee'] or 'nobody')}"
-            + (f"  \n**Note** {escape_markdown(r['note'])}" if r["note"] else ""))
-        if r["context"]:
-            with st.expander(f"Thread context ({len(r['context'])})"):
-                for p in r["context"]:
-                    st.markdown(f"**{escape_markdown(p['author'] or 'unknown')}** "
-                                f"({when_label(p['published_at'])}): {post_markdown(p['text'], 400)}")
-        b = st.columns(4)
-        # For high and crisis posts the first thing to reach for is a person, not publishing.
-        risky = (r["level"] or 0) >= 2 and r["state"] != "escalated"
-        b[0].button("Approve", key=f"approve-{item_id}", type="secondary" if risky else "primary", on_click=on_decide,
-                    args=("approve", item_id, version, actor), width="stretch")
-        b[1].button("Hide", key=f"hide-{item_id}", on_click=on_decide,
-                    args=("hide", item_id, version, actor), width="stretch")
-        b[2].button("Escalate", key=f"escalate-{item_id}", type="primary" if risky else "secondary", on_click=on_decide,
-                    args=("escalate", item_id, version, actor), width="stretch",
-                    disabled=r["state"] == "escalated")
-        b[3].button("Assign to me", key=f"assign-{item_id}", on_click=on_assign,
-                    args=(item_id, version, actor), width="stretch",
-                    disabled=r["assignee"] == actor)
-        history = data.audit_trail(url, item_id)
-        if history:
-            with st.expander(f"History ({len(history)})"):
-                for h in history:
-                    detail = "; ".join(f"{k}: {v}" for k, v in (h["detail"] or {}).items() if v not in (None, ""))
-                    st.markdown(f"{when_label(h['at'])} · **{escape_markdown(h['actor'])}** {escape_markdown(h['action'])}"
-                                + (f" ({escape_markdown(detail)})" if detail else ""))
-        with st.expander("Correct the level or topics, or add a note"):
-            with st.form(f"correct-form-{item_id}", border=False):
-                st.selectbox("Level", [0, 1, 2, 3], index=r["level"] if r["level"] is not None else 1,
-                             format_func=level_label, key=f"level-{item_id}")
-                st.multiselect("Topics", list(TOPIC_LABELS), default=[t for t in r["topics"] if t in TOPIC_LABELS],
-                               format_func=topic_label, key=f"topics-{item_id}")
-                st.form_submit_button("Save correction", on_click=on_correct,
-                                      args=(item_id, version, actor, r["level"], r["topics"]))
-            with st.form(f"note-form-{item_id}", border=False):
-                st.text_area("Note for other moderators", key=f"note-{item_id}", height=68)
-                st.form_submit_button("Save note", on_click=on_note, args=(item_id, version, actor))
+nav = st.columns([1, 1, 1, 3])
+nav[0].button("Previous (k)", key="desk-prev", on_click=move_focus, args=(-1, ids), width="stretch",
+              disabled=state["desk_focus_index"] == 0)
+nav[1].button("Next (j)", key="desk-next", on_click=move_focus, args=(1, ids), width="stretch",
+              disabled=state["desk_focus_index"] == len(ids) - 1)
+nav[2].button("Shortcuts (?)", key="desk-help", width="stretch",
+              on_click=lambda: state.update(desk_help=not state.get("desk_help")))
+nav[3].caption(f"Post {state['desk_focus_index'] + 1} of {len(ids)} on this page")
+if state.get("desk_help"):
+    st.info(desk_view.SHORTCUTS_HELP)
 
+with st.container(border=True, key="desk-focus-card"):
+    desk_view.card(focused, actor, data.moderators(url), on_decide, on_assign, on_note, on_correct,
+                   lambda item_id: state.update(desk_focus=item_id), ids, audit=data.audit_trail(url, focused["item_id"]))
+
+st.subheader("In this view", divider="gray")
+chosen = desk_view.compact_list(rows, state["desk_focus"], lambda item_id: state.update(desk_focus=item_id))
+desk_view.bulk_bar(rows, chosen, on_bulk_confirm)
 pager("queue", page, result["has_next"], "← Previous", "Next →")
+desk_view.keyboard(focused["item_id"])

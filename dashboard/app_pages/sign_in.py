@@ -7,6 +7,11 @@ from dashboard.accounts import refusal_message
 
 st.title("Sign in")
 settings = session.settings()
+# An alert links to /review?post=N: after signing in, open that post (only a number passes).
+wanted = st.query_params.get("post", "")
+next_path = f"/review?post={int(wanted)}" if wanted.isdigit() else "/"
+if wanted.isdigit():
+    st.info(f"Sign in to open the post an alert pointed to (post {int(wanted)}).")
 
 if session.oidc_configured():
     st.write("Sign in with your organisation's account.")
@@ -17,7 +22,8 @@ else:
         password = st.text_input("Password", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        result = session.sign_in_locally(data.engine(settings.database_url), username, password, settings)
+        result = session.sign_in_locally(data.engine(settings.database_url), username, password, settings,
+                                         next_path)
         if result.user is not None:
             st.rerun()
         elif result.retry_at is not None:

@@ -49,8 +49,8 @@ def test_sign_in_with_local_account(sqlite_engine):
 
 def test_demo_accounts_are_made_once_and_get_a_fresh_password_each_run(sqlite_engine):
     first = ensure_demo_users(sqlite_engine)
-    assert [(u, r) for u, r, _ in first] == [("demo.moderator", "moderator"), ("demo.staff", "staff"),
-                                              ("demo.admin", "admin")]
+    assert [(u, r) for u, r, _ in first] == [("demo.moderator", "moderator"), ("demo.lead", "lead"),
+                                              ("demo.staff", "staff"), ("demo.admin", "admin")]
     second = ensure_demo_users(sqlite_engine)
     for (user, _, old), (_, _, new) in zip(first, second):
         assert old != new

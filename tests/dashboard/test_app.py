@@ -31,6 +31,13 @@ def open_app(user: str | None = None, page: str | None = None) -> AppTest:
     return at
 
 
+def focus(at: AppTest, item_id: int) -> AppTest:
+    """Bring a post into focus on the review desk (only the post in focus has its action buttons)."""
+    at.button(key=f"focus-{item_id}").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
 def page_text(at: AppTest) -> str:
     """Everything the page shows as text (Markdown is unescaped back to plain text)."""
     parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning]
@@ -120,9 +127,11 @@ def test_queue_puts_crisis_first_with_its_waiting_time_and_help_beside_it(dash):
     at = open_app("mod.alex")
     assert [t.value for t in at.title] == ["Review queue"]
     assert at.error[0].value.startswith("**CRISIS** · waiting ")
-    order = [b.key for b in at.button if b.key and b.key.startswith("approve-")]
+    assert len([e for e in at.error if "waiting" in e.value]) == 1  # one waiting time per card
+    order = [b.key for b in at.button if b.key and b.key.startswith("focus-")]
     items = [item_of(engine, ids[k]).id for k in ("crisis", "burden")]
-    assert order[:2] == [f"approve-{i}" for i in items]
+    assert order[:2] == [f"focus-{i}" for i in items]
+    assert f"approve-{items[0]}" in {b.key for b in at.button}  # the crisis post is in focus
     sidebar = "\n".join(m.value for m in at.sidebar.markdown).replace("\\", "")
     for must in ("116 123", "85258", "option 2", "999"):
         assert must in sidebar
@@ -132,7 +141,7 @@ def test_queue_puts_crisis_first_with_its_waiting_time_and_help_beside_it(dash):
 def test_moderator_approves_and_the_post_reaches_the_digest(dash):
     engine, ids = dash
     item = item_of(engine, ids["waiting"])
-    at = open_app("mod.alex")
+    at = focus(open_app("mod.alex"), item.id)
     at.button(key=f"approve-{item.id}").click().run()
     assert at.success[0].value.startswith("Approved")
     assert f"approve-{item.id}" not in {b.key for b in at.button}
@@ -148,11 +157,16 @@ def test_moderator_approves_and_the_post_reaches_the_digest(dash):
 def test_second_moderator_is_told_when_someone_acted_first(dash):
     engine, ids = dash
     item = item_of(engine, ids["burden"])
-    alex, bea = open_app("mod.alex"), open_app("mod.bea")
+    alex, bea = focus(open_app("mod.alex"), item.id), focus(open_app("mod.bea"), item.id)
+    alex.text_input(key=f"reason-{item.id}").input("says they are a burden; needs a call")
     alex.button(key=f"escalate-{item.id}").click().run()
     assert alex.success[0].value.startswith("Escalated")
     bea.button(key=f"approve-{item.id}").click().run()  # Bea still sees the old version
-    assert any("Not saved: mod.alex changed this post" in e.value and "escalated" in e.value for e in bea.error)
+    assert any("Not saved: mod.alex escalated this post at " in e.value and "(it is now escalated)" in e.value
+               for e in bea.error)
+    with transaction(engine) as s:
+        audit = s.scalar(select(AuditEntry).where(AuditEntry.review_item_id == item.id))
+        assert audit.detail == {"reason": "says they are a burden; needs a call"}
     after = item_of(engine, ids["burden"])
     assert after.state == "escalated" and after.decided_by == "mod.alex"
     assert TEXT["burden"] not in page_text(open_app(page="digest"))
@@ -161,40 +175,71 @@ def test_second_moderator_is_told_when_someone_acted_first(dash):
 def test_hide_assign_note_and_correct_are_recorded(dash):
     engine, ids = dash
     lonely, waiting = item_of(engine, ids["lonely"]), item_of(engine, ids["waiting"])
-    at = open_app("mod.alex")
+    at = focus(open_app("mod.alex"), lonely.id)
     at.button(key=f"assign-{lonely.id}").click().run()
     at.text_area(key=f"note-{lonely.id}").input("Replied with the peer group details")
     at.button(key=f"FormSubmitter:note-form-{lonely.id}-Save note").click().run()
     assert at.success[0].value == "Note saved."
+    at.text_area(key=f"note-{lonely.id}").input("They thanked us")
+    at.button(key=f"FormSubmitter:note-form-{lonely.id}-Save note").click().run()
+    notes = [m.value for m in at.markdown if m.value.startswith("- ") and ("Replied" in m.value or "thanked" in m.value)]
+    assert len(notes) == 2  # the second note is added, not written over the first
+    at.button(key=f"hide-{lonely.id}").click().run()
+    assert at.success[0].value.startswith("Hidden")
+    focus(at, waiting.id)
     at.selectbox(key=f"level-{waiting.id}").set_value(2)
     at.multiselect(key=f"topics-{waiting.id}").set_value(["services_access"])
     at.button(key=f"FormSubmitter:correct-form-{waiting.id}-Save correction").click().run()
     assert at.success[0].value.startswith("Correction saved")
-    at.button(key=f"hide-{lonely.id}").click().run()
-    assert at.success[0].value.startswith("Hidden")
     with transaction(engine) as s:
         actions = [(a.actor, a.action) for a in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
-        assert actions == [("mod.alex", "assign"), ("mod.alex", "note"), ("mod.alex", "correct"),
-                           ("mod.alex", "hide")]
+        assert actions == [("mod.alex", "assign"), ("mod.alex", "note"), ("mod.alex", "note"), ("mod.alex", "hide"),
+                           ("mod.alex", "correct")]
         label = s.scalar(select(Label).where(Label.post_id == ids["waiting"]))
         assert (label.distress, label.topics) == (2, ["services_access"])
-        assert s.get(ReviewItem, lonely.id).note == "Replied with the peer group details"
+        assert s.get(ReviewItem, lonely.id).note == "They thanked us"
     assert TEXT["lonely"] not in page_text(open_app(page="digest"))
 
 
-def test_bulk_approve_takes_level_one_posts_only(dash):
+def test_bulk_approve_asks_first_takes_level_one_only_and_can_be_undone(dash):
     engine, ids = dash
-    a, b = item_of(engine, ids["waiting"]), item_of(engine, ids["lonely"])
+    a, b, high = (item_of(engine, ids[k]) for k in ("waiting", "lonely", "burden"))
     at = open_app("mod.alex")
-    assert set(at.multiselect(key="bulk_items").options) == {f"#{a.id} Priya: {TEXT['waiting'][:60]}",
-                                                            f"#{b.id} Tom: {TEXT['lonely'][:60]}"}
-    at.multiselect(key="bulk_items").set_value([a.id, b.id])
-    at.button(key="bulk_approve").click().run()
-    assert at.success[0].value == "Approved 2 level-1 posts."
+    at.checkbox(key=f"sel-{high.id}").check().run()
+    assert at.button(key="bulk_start").disabled  # a high-risk post is never approved in bulk
+    at.checkbox(key=f"sel-{high.id}").uncheck()
+    at.checkbox(key=f"sel-{a.id}").check()
+    at.checkbox(key=f"sel-{b.id}").check().run()
+    at.button(key="bulk_start").click().run()
+    assert "Approve 2 posts?" in at.warning[0].value
+    assert item_of(engine, ids["waiting"]).state == "pending"  # nothing happens before the confirmation
+    at.button(key="bulk_confirm").click().run()
+    assert at.success[0].value == "Approved 2 posts."
     digest = page_text(open_app(page="digest"))
     assert TEXT["waiting"] in digest
     # Folded behind its content warning until clicked, but there.
     assert "Content warning: low mood" in digest and TEXT["lonely"] in digest
+    at.button(key="desk_undo_button").click().run()
+    assert at.success[0].value.startswith("Undone: 2 posts are back in the queue")
+    assert TEXT["waiting"] not in page_text(open_app(page="digest"))
+    assert {item_of(engine, ids[k]).state for k in ("waiting", "lonely")} == {"pending"}
+
+
+def test_a_decision_is_reversed_from_resolved(dash):
+    engine, ids = dash
+    item = item_of(engine, ids["cafe"])  # published by the model
+    at = open_app("mod.alex")
+    at.segmented_control(key="desk_view").set_value("Resolved").run()
+    assert not at.exception, at.exception
+    at.text_input(key=f"reopen-note-{item.id}").input("needs a second look")
+    at.button(key=f"reopen-{item.id}").click().run()
+    assert at.success[0].value.startswith("Reversed")
+    assert TEXT["cafe"] not in page_text(open_app(page="digest"))
+    after = item_of(engine, ids["cafe"])
+    assert after.state == "pending"
+    with transaction(engine) as s:
+        audit = s.scalar(select(AuditEntry).where(AuditEntry.review_item_id == item.id))
+        assert (audit.actor, audit.action, audit.detail["note"]) == ("mod.alex", "reopen", "needs a second look")
 
 
 def test_post_text_is_shown_inert(dash):
@@ -278,7 +323,7 @@ def test_account_page_signs_out(dash):
 def test_history_of_an_item_is_shown_to_moderators(dash):
     engine, ids = dash
     item = item_of(engine, ids["burden"])
-    at = open_app("mod.alex")
+    at = focus(open_app("mod.alex"), item.id)
     at.button(key=f"assign-{item.id}").click().run()
     history = [e for e in at.expander if e.label.startswith("History")]
     assert [e.label for e in history] == ["History (1)"]

@@ -90,10 +90,11 @@ def test_moderator_approves_a_post_and_finds_it_in_the_digest(dashboard_url, tmp
             sign_in(page, base, "mod.alex")
             expect(page.get_by_role("heading", name="Review queue")).to_be_visible()
             expect(page.get_by_text("CRISIS · waiting").first).to_be_visible()
-            expect(page.locator(f".st-key-approve-{item.id} button")).to_be_visible()
+            expect(page.locator(f".st-key-focus-{item.id} button")).to_be_visible()
             expect(page.get_by_role("link", name="Samaritans")).to_be_visible()
             shot(page, shots, "review-queue")
 
+            page.locator(f".st-key-focus-{item.id} button").click()  # one post in focus at a time
             page.locator(f".st-key-approve-{item.id} button").click()
             expect(page.get_by_text("Approved: it is in the digest now.")).to_be_visible()
             assert item_of(engine, ids["waiting"]).state == "approved"
