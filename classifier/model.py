@@ -253,11 +253,18 @@ class ClassifierModel:
 
                 E = get_encoder().encode([norm[i] for i in idx])
                 X2 = hstack([X[idx], csr_matrix(E * self._dense_scale)], format="csr")
+                P1_crisis = P[idx, 3].copy()
                 P[idx] = self.stage2.level_probabilities(X2)
                 T[idx] = self.stage2.topic_probabilities(X2)
                 levels[idx] = self.stage2.levels(P[idx])
                 topics[idx] = T[idx] >= self.stage2.topic_thr
                 stage[idx] = 2
+                # A crisis from the model alone pages a moderator, so both stages must read it.
+                # One stage alone saying 3 (an ordinary "down for maintenance tonight" notice did,
+                # at P(3) 0.71 against stage 1's 0.21) stays at 2: held at high priority, no page.
+                # The safety rules still raise any post to 3 on their own evidence.
+                alone = (levels[idx] == 3) & (P1_crisis < self.stage1.thresholds["t3"])
+                levels[idx[alone]] = 2
         return Scores(P=P, T=T, model_levels=levels, topics=topics, stage=stage, X=X)
 
     # --- reasons ------------------------------------------------------------------------------
