@@ -16,6 +16,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+import classifier.cascade as cascade
 import classifier.readability as readability
 import classifier.safety as safety
 from classifier.labels import LEVEL_NAMES, TOPIC_LABELS, TOPICS
@@ -230,12 +231,15 @@ class ClassifierModel:
         """Stage 1's Platt-calibrated probability of each topic (columns in `TOPICS` order)."""
         return self.stage1.topic_probabilities(X)
 
-    def score(self, texts: list[str], *, normalised: bool = False, skip_encoder: np.ndarray | None = None) -> Scores:
+    def score(self, texts: list[str], *, normalised: bool = False, skip_encoder: np.ndarray | None = None,
+              plain: np.ndarray | None = None) -> Scores:
         """The numbers behind `classify`, from the stage that decides each text (the cascade).
 
         Stage 1 (TF-IDF) scores every text. A text goes on to stage 2 (TF-IDF + sentence encoder)
-        unless stage 1 is sure it is ordinary (P(level>=1) below the gate chosen in training) or
-        `skip_encoder` says so (unreadable text, or a crisis the rules already found)."""
+        unless stage 1 is sure it is ordinary (P(level>=1) below the gate chosen in training),
+        `skip_encoder` says so (unreadable text, or a crisis the rules already found), or `plain`
+        says the text is short with no distress cue (`classifier.cascade`) *and* stage 1 would
+        publish it on its own (P(level>=1) below stage 1's clearance, P(level>=2) below its t2)."""
         norm = list(texts) if normalised else [normalise_text(t) for t in texts]
         X = self._features_of_normalised(norm)
         P = self.stage1.level_probabilities(X)
@@ -245,6 +249,9 @@ class ClassifierModel:
         stage = np.ones(len(norm), dtype=np.int8)
         if self.stage2 is not None and len(norm):
             send = (1.0 - P[:, 0]) >= self._gate
+            if plain is not None:
+                send &= ~(plain & ((1.0 - P[:, 0]) < self.stage1.clearance)
+                          & ((P[:, 2] + P[:, 3]) < self.stage1.thresholds["t2"]))
             if skip_encoder is not None:
                 send &= ~skip_encoder
             idx = np.flatnonzero(send)
@@ -306,7 +313,8 @@ class ClassifierModel:
         unreadable = [readability.why_unreadable(t, self._known_words) for t in normalised]
         # The encoder reads English only, and a crisis the rules found is held at 3 whatever it says.
         skip = np.array([u is not None or safety.floor_level(h) == 3 for u, h in zip(unreadable, hits)])
-        sc = self.score(normalised, normalised=True, skip_encoder=skip)
+        plain = np.array([cascade.may_skip_encoder(t, h, u) for t, h, u in zip(normalised, hits, unreadable)])
+        sc = self.score(normalised, normalised=True, skip_encoder=skip, plain=plain)
         P, T, X = sc.P, sc.T, sc.X
         bad = ~(np.isfinite(P).all(axis=1) & np.isfinite(T).all(axis=1))
         if bad.any():
