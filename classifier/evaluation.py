@@ -121,7 +121,7 @@ def split_figures(model: ClassifierModel, split: str) -> SplitFigures:
     rows = load_corpus(split)
     texts = [e.text for e in rows]
     results = model.classify(texts)
-    sc = model.score(texts)
+    sc = model.scores_as_classified(texts)
     return SplitFigures(
         y=np.array([e.distress for e in rows]), pred=np.array([c.distress for c in results]),
         held=np.array([c.needs_review for c in results]), model_only=sc.model_levels,

@@ -58,6 +58,18 @@ def explains(term: str) -> bool:
     return any(t not in REASON_STOP and (len(t) >= 3 or t in SHORT_TERMS) for t in tokens)
 
 
+def plain_phrase(term: str) -> str:
+    """A vocabulary term as a moderator should read it: function words trimmed from its ends
+    ("the office" -> "office", "at the crisis" -> "crisis"); "" when nothing meaningful is left."""
+    tokens = term.split()
+    while tokens and tokens[0] in REASON_STOP:
+        tokens.pop(0)
+    while tokens and tokens[-1] in REASON_STOP:
+        tokens.pop()
+    phrase = " ".join(tokens)
+    return phrase if phrase and explains(phrase) else ""
+
+
 def vectorizer_state(vec: TfidfVectorizer) -> dict:
     """A fitted TF-IDF vectorizer as plain data: its settings, terms (in column order) and idf."""
     params = {k: getattr(vec, k) for k in VECTORIZER_PARAMS}
@@ -170,6 +182,7 @@ class Scores:
     model_levels: np.ndarray  # level from the probabilities alone, before the rules
     topics: np.ndarray  # bool, topic chosen
     stage: np.ndarray  # 1 or 2
+    crisis_unconfirmed: np.ndarray  # bool: one stage read crisis, the other did not (kept at 2)
     X: csr_matrix  # the TF-IDF features (stage-1 columns), for reasons
 
 
@@ -247,6 +260,7 @@ class ClassifierModel:
         levels = self.stage1.levels(P)
         topics = T >= self.stage1.topic_thr
         stage = np.ones(len(norm), dtype=np.int8)
+        unconfirmed = np.zeros(len(norm), dtype=bool)
         if self.stage2 is not None and len(norm):
             send = (1.0 - P[:, 0]) >= self._gate
             if plain is not None:
@@ -272,7 +286,25 @@ class ClassifierModel:
                 # The safety rules still raise any post to 3 on their own evidence.
                 alone = (levels[idx] == 3) & (P1_crisis < self.stage1.thresholds["t3"])
                 levels[idx[alone]] = 2
-        return Scores(P=P, T=T, model_levels=levels, topics=topics, stage=stage, X=X)
+                unconfirmed[idx[alone]] = True
+        return Scores(P=P, T=T, model_levels=levels, topics=topics, stage=stage, crisis_unconfirmed=unconfirmed, X=X)
+
+    def _cascade(self, normalised: list[str], hits: list, unreadable: list) -> Scores:
+        # The encoder reads English only, and a crisis the rules found is held at 3 whatever it says.
+        skip = np.array([u is not None or safety.floor_level(h) == 3 for u, h in zip(unreadable, hits)])
+        plain = np.array([cascade.may_skip_encoder(t, h, u) for t, h, u in zip(normalised, hits, unreadable)])
+        return self.score(normalised, normalised=True, skip_encoder=skip, plain=plain)
+
+    def scores_as_classified(self, texts: list[str]) -> Scores:
+        """The model's numbers for each text exactly as `classify` gets them (same cascade)."""
+        normalised = [normalise_text(t) for t in texts]
+        hits = [safety.assess(t, normalised=True) for t in normalised]
+        unreadable = [readability.why_unreadable(t, self._known_words) for t in normalised]
+        return self._cascade(normalised, hits, unreadable)
+
+    def stages_used(self, texts: list[str]) -> np.ndarray:
+        """Which stage (1 or 2) decides each text in `classify`."""
+        return self.scores_as_classified(texts).stage
 
     # --- reasons ------------------------------------------------------------------------------
     def _top_terms(self, idx: np.ndarray, vals: np.ndarray, weights: np.ndarray, n: int = N_REASON_TERMS) -> list[str]:
@@ -280,8 +312,16 @@ class ClassifierModel:
         if idx.size == 0:
             return []
         contrib = vals * weights[idx]
-        order = np.argsort(-contrib)[:n]
-        return [f"'{self._word_terms[idx[i]]}'" for i in order if contrib[i] > 0]
+        shown: list[str] = []
+        for i in np.argsort(-contrib)[: 4 * n]:
+            if contrib[i] <= 0 or len(shown) == n:
+                break
+            phrase = plain_phrase(str(self._word_terms[idx[i]]))
+            # "the office" and "office" say one thing: show it once, in its shortest plain form.
+            if phrase and not any(set(phrase.split()) <= set(p.split()) or set(p.split()) <= set(phrase.split())
+                                  for p in shown):
+                shown.append(phrase)
+        return [f"'{p}'" for p in shown]
 
     def _reasons(self, head: Head, idx, vals, level: int, model_level: int, topics: list[int], hits) -> list[str]:
         reasons = [h.reason() for h in hits[:3]]
@@ -311,10 +351,7 @@ class ClassifierModel:
         normalised = [normalise_text(t) for t in texts]  # once, for the vectorizers and the rules
         hits = [safety.assess(t, normalised=True) for t in normalised]
         unreadable = [readability.why_unreadable(t, self._known_words) for t in normalised]
-        # The encoder reads English only, and a crisis the rules found is held at 3 whatever it says.
-        skip = np.array([u is not None or safety.floor_level(h) == 3 for u, h in zip(unreadable, hits)])
-        plain = np.array([cascade.may_skip_encoder(t, h, u) for t, h, u in zip(normalised, hits, unreadable)])
-        sc = self.score(normalised, normalised=True, skip_encoder=skip, plain=plain)
+        sc = self._cascade(normalised, hits, unreadable)
         P, T, X = sc.P, sc.T, sc.X
         bad = ~(np.isfinite(P).all(axis=1) & np.isfinite(T).all(axis=1))
         if bad.any():
@@ -341,6 +378,9 @@ class ClassifierModel:
                 reasons=([u.reason] if u else [])
                 + (["close to the line: the model is not sure enough that this is an ordinary post "
                     f"(chance of distress {p_concern:.0%}) to publish it without a person"] if near_line and not u else [])
+                + (["part of the model reads crisis but the rest does not, and no words of intent, plan, means or "
+                    "farewell were found: held at high priority, without paging"]
+                   if sc.crisis_unconfirmed[i] and level < 3 else [])
                 + self._reasons(head, idx[word], vals[word], level, int(sc.model_levels[i]), topic_idx, hits[i]),
                 model_version=self.version,
             ))

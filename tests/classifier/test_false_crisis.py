@@ -26,3 +26,11 @@ def test_a_model_only_crisis_needs_both_stages(model):
 def test_crisis_with_rule_evidence_still_pages(model):
     (r,) = model.classify(["Parked up at the reservoir with the engine running. Tell my mum I'm sorry."])
     assert r.distress == 3 and r.needs_review
+
+
+def test_an_unconfirmed_crisis_says_so_in_plain_words(model):
+    if not model.uses_encoder:
+        pytest.skip("shipped model has no encoder stage")
+    (r,) = model.classify([SERVICE_NOTICES[0]])
+    if r.distress == 2 and model.score([SERVICE_NOTICES[0]]).crisis_unconfirmed[0]:
+        assert "without paging" in r.reasons[0]
