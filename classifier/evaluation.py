@@ -274,6 +274,21 @@ def recipe_score(name: str, root: Path) -> tuple[float, str, list[str]]:
     return float(f1_score(te.labels, pred, average="macro")), chosen, table
 
 
+LEARNING_CURVE = Path(__file__).resolve().parents[1] / "docs" / "figures" / "learning_curve.tsv"
+
+
+def _learning_curve_section(path: Path = LEARNING_CURVE) -> Section:
+    """The last learning-curve run, as saved (it takes about 30 minutes, so it is not re-run here)."""
+    if not path.is_file():
+        return Section("learning curve", [f"not run yet: .venv/bin/python -m classifier.learning_curve --out {path}"])
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    widths = [max(len(r[i]) for r in rows if i < len(r)) + 2 for i in range(len(rows[0]))]
+    lines = ["".join(f"{c:>{w}}" for c, w in zip(r, widths)) for r in rows]
+    lines.append(f"(saved in {path.name}, from the model of that run; re-run: .venv/bin/python -m classifier.learning_curve "
+                 f"--out docs/figures/{path.name})")
+    return Section("learning curve: moderator labels from another source (Dreaddit train) added", lines)
+
+
 def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: bool = True,
              recipe: bool = True, previous: ClassifierModel | None = None) -> EvaluationReport:
     """Evaluate `model` on the frozen split, the held-out split and, when the shared data is
@@ -290,6 +305,7 @@ def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: b
     if not have:
         report.sections.append(Section("public test splits", ["skipped: no ../shared/datasets beside the repo"]))
         report.sections.insert(0, _summary(rows, previous, model))
+        report.sections.append(_learning_curve_section())
         return report
     mine = _shipped_on_public(model, root, have, report)
     theirs = _shipped_on_public(previous, root, have, None) if previous is not None else {}
@@ -304,4 +320,5 @@ def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: b
                 report.sections.append(Section(f"recipe on {name} (train split -> test split)", [head, *table]))
                 rows.append((f"{name}: recipe, macro-F1", "(same code)", f"{score:.3f}", f"{BASELINES[name]:.3f}"))
     report.sections.insert(0, _summary(rows, previous, model))
+    report.sections.append(_learning_curve_section())
     return report
