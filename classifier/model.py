@@ -10,6 +10,7 @@ model and can only raise the level.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,7 @@ def explains(term: str) -> bool:
     return any(t not in REASON_STOP and (len(t) >= 3 or t in SHORT_TERMS) for t in tokens)
 
 
+@lru_cache(maxsize=65536)
 def plain_phrase(term: str) -> str:
     """A vocabulary term as a moderator should read it: function words trimmed from its ends
     ("the office" -> "office", "at the crisis" -> "crisis"); "" when nothing meaningful is left."""
