@@ -18,6 +18,7 @@ from pathlib import Path
 from classifier.data.pieces_calm import EVERYDAY_0, HARD_NEGATIVE_0, ORDINARY_0
 from classifier.data.pieces_distress import LEVEL_1, LEVEL_1_EVERYDAY, LEVEL_2, LEVEL_3
 from classifier.data.pieces_frozen import FROZEN
+from classifier.data.pieces_batch3 import BATCH3
 from classifier.data.pieces_more import MORE
 from classifier.labels import TOPIC_KEYS, Example
 
@@ -101,7 +102,7 @@ def _heldout_groups(rows: list[tuple[int, str, str, str]], prefix: str = "p") ->
 def build_corpus(seed: int = 20261126) -> list[dict]:
     """Expand the hand-written pieces into corpus rows (deterministic for a given seed)."""
     rng = random.Random(seed)
-    batches = [("p", _pieces()), ("q", MORE)]
+    batches = [("p", _pieces()), ("q", MORE), ("r", BATCH3)]
     out: list[dict] = []
     for prefix, pieces in batches:
         out += _expand(pieces, prefix, _heldout_groups(pieces, prefix), rng)

@@ -121,7 +121,7 @@ def split_figures(model: ClassifierModel, split: str) -> SplitFigures:
     rows = load_corpus(split)
     texts = [e.text for e in rows]
     results = model.classify(texts)
-    sc = model.score(texts)
+    sc = model.scores_as_classified(texts)
     return SplitFigures(
         y=np.array([e.distress for e in rows]), pred=np.array([c.distress for c in results]),
         held=np.array([c.needs_review for c in results]), model_only=sc.model_levels,
@@ -132,7 +132,8 @@ def split_figures(model: ClassifierModel, split: str) -> SplitFigures:
 
 
 def _split_section(model: ClassifierModel, split: str, title: str, report: EvaluationReport,
-                   previous: ClassifierModel | None) -> None:
+                   previous: ClassifierModel | None) -> tuple[dict, dict | None]:
+    """Sections for one split; returns the goal measures of this model and of `previous`."""
     f = split_figures(model, split)
     y, pred, model_only, kinds = f.y, f.pred, f.model_only, f.kinds
     pos = y >= 2
@@ -162,6 +163,7 @@ def _split_section(model: ClassifierModel, split: str, title: str, report: Evalu
     report.sections.append(Section(f"{title}: topics", tl))
 
     goals = f.goals()
+    old = None
     if previous is not None:
         old = split_figures(previous, split).goals()
         width = max(len(k) for k in goals) + 2
@@ -177,10 +179,26 @@ def _split_section(model: ClassifierModel, split: str, title: str, report: Evalu
                            f"{prefix}_hard_negatives_at_3": int((pred[hn] == 3).sum()),
                            f"{prefix}_hard_negatives_at_2_or_more": int((pred[hn] >= 2).sum()),
                            f"{prefix}_everyday_at_2_or_more": int((pred[ev] >= 2).sum())})
+    return goals, old
 
 
-def _shipped_on_public(model: ClassifierModel, root: Path, have: list[str], report: EvaluationReport) -> None:
-    lines = []
+GOALS = {"level 2-3 posts held": "all", "crisis posts rated 3": ">= 90%", "level-1 posts held": ">= 90%",
+         "hard negatives rated 2 or more": "<= 1 in 14", "plain level-0 posts in English held": "<= 1 in 10",
+         "topic micro-F1 (English posts)": ">= 0.75"}
+
+
+def _summary(rows: list[tuple[str, str, str, str]], previous: ClassifierModel | None, model: ClassifierModel) -> Section:
+    """One table: the frozen split, the held-out split and the public sets, previous beside this."""
+    width = max(len(r[0]) for r in rows) + 2
+    prev = previous.version if previous is not None else "previous: none"
+    lines = [f"{'measure':<{width}}{prev:>28}{model.version:>28}{'goal / baseline':>18}"]
+    lines += [f"{m:<{width}}{a:>28}{b:>28}{g:>18}" for m, a, b, g in rows]
+    return Section("summary: previous model beside this one (frozen split, held-out split, public test sets)", lines)
+
+
+def _shipped_on_public(model: ClassifierModel, root: Path, have: list[str], report: EvaluationReport | None) -> dict:
+    """The model's levels mapped onto each public test set; a section in `report` when given."""
+    lines, scores = [], {}
     for name in ("dreaddit", "sdcnl", "cssrs"):
         if name not in have:
             continue
@@ -195,8 +213,12 @@ def _shipped_on_public(model: ClassifierModel, root: Path, have: list[str], repo
             pred = names[P.argmax(axis=1)]
         score = f1_score(split.labels, pred, average="macro")
         lines.append(f"{name:<9} macro-F1 {score:.3f}  (baseline {BASELINES[name]:.3f}, {len(split.texts)} test texts)")
-        report.metrics[f"{name}_shipped_macro_f1"] = round(float(score), 4)
-    report.sections.append(Section("shipped model on the public test splits (levels mapped; see docs/model.md)", lines))
+        scores[name] = float(score)
+        if report is not None:
+            report.metrics[f"{name}_shipped_macro_f1"] = round(float(score), 4)
+    if report is not None:
+        report.sections.append(Section("shipped model on the public test splits (levels mapped; see docs/model.md)", lines))
+    return scores
 
 
 RECIPE_GRID = [(scale, C) for scale in (3.0, 10.0) for C in (1.0, 4.0)]
@@ -252,19 +274,43 @@ def recipe_score(name: str, root: Path) -> tuple[float, str, list[str]]:
     return float(f1_score(te.labels, pred, average="macro")), chosen, table
 
 
+LEARNING_CURVE = Path(__file__).resolve().parents[1] / "docs" / "figures" / "learning_curve.tsv"
+
+
+def _learning_curve_section(path: Path = LEARNING_CURVE) -> Section:
+    """The last learning-curve run, as saved (it takes about 30 minutes, so it is not re-run here)."""
+    if not path.is_file():
+        return Section("learning curve", [f"not run yet: .venv/bin/python -m classifier.learning_curve --out {path}"])
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    widths = [max(len(r[i]) for r in rows if i < len(r)) + 2 for i in range(len(rows[0]))]
+    lines = ["".join(f"{c:>{w}}" for c, w in zip(r, widths)) for r in rows]
+    lines.append(f"(saved in {path.name}, from the model of that run; re-run: .venv/bin/python -m classifier.learning_curve "
+                 f"--out docs/figures/{path.name})")
+    return Section("learning curve: moderator labels from another source (Dreaddit train) added", lines)
+
+
 def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: bool = True,
              recipe: bool = True, previous: ClassifierModel | None = None) -> EvaluationReport:
     """Evaluate `model` on the frozen split, the held-out split and, when the shared data is
     present, the public tests; with `previous`, each split also gets a side-by-side table."""
     report = EvaluationReport(model.version)
-    _split_section(model, "frozen", "frozen evaluation split (never trained or tuned on)", report, previous)
-    _split_section(model, "heldout", "held-out community split (promotion check)", report, previous)
+    rows: list[tuple[str, str, str, str]] = []
+    for split, title in (("frozen", "frozen evaluation split (never trained or tuned on)"),
+                         ("heldout", "held-out community split (promotion check)")):
+        goals, old = _split_section(model, split, title, report, previous)
+        rows += [(f"{split}: {k}", old[k] if old else "-", v, GOALS.get(k, "") if split == "frozen" else "")
+                 for k, v in goals.items()]
     root = datasets_dir if datasets_dir is not None else public_data.find_datasets_dir()
     have = public_data.available(root) if public else []
     if not have:
         report.sections.append(Section("public test splits", ["skipped: no ../shared/datasets beside the repo"]))
+        report.sections.insert(0, _summary(rows, previous, model))
+        report.sections.append(_learning_curve_section())
         return report
-    _shipped_on_public(model, root, have, report)
+    mine = _shipped_on_public(model, root, have, report)
+    theirs = _shipped_on_public(previous, root, have, None) if previous is not None else {}
+    rows += [(f"{name}: levels mapped, macro-F1", f"{theirs[name]:.3f}" if name in theirs else "-", f"{mine[name]:.3f}",
+              "(transfer)") for name in mine]
     if recipe:
         for name in ("dreaddit", "sdcnl", "cssrs"):
             if name in have:
@@ -272,4 +318,7 @@ def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: b
                 report.metrics[f"{name}_recipe_macro_f1"] = round(score, 4)
                 head = f"test macro-F1 {score:.3f} vs baseline {BASELINES[name]:.3f} ({chosen})"
                 report.sections.append(Section(f"recipe on {name} (train split -> test split)", [head, *table]))
+                rows.append((f"{name}: recipe, macro-F1", "(same code)", f"{score:.3f}", f"{BASELINES[name]:.3f}"))
+    report.sections.insert(0, _summary(rows, previous, model))
+    report.sections.append(_learning_curve_section())
     return report

@@ -10,12 +10,14 @@ model and can only raise the level.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+import classifier.cascade as cascade
 import classifier.readability as readability
 import classifier.safety as safety
 from classifier.labels import LEVEL_NAMES, TOPIC_LABELS, TOPICS
@@ -55,6 +57,19 @@ def explains(term: str) -> bool:
     if any(len(t) == 1 and t not in ("i", "a") for t in tokens):
         return False
     return any(t not in REASON_STOP and (len(t) >= 3 or t in SHORT_TERMS) for t in tokens)
+
+
+@lru_cache(maxsize=65536)
+def plain_phrase(term: str) -> str:
+    """A vocabulary term as a moderator should read it: function words trimmed from its ends
+    ("the office" -> "office", "at the crisis" -> "crisis"); "" when nothing meaningful is left."""
+    tokens = term.split()
+    while tokens and tokens[0] in REASON_STOP:
+        tokens.pop(0)
+    while tokens and tokens[-1] in REASON_STOP:
+        tokens.pop()
+    phrase = " ".join(tokens)
+    return phrase if phrase and explains(phrase) else ""
 
 
 def vectorizer_state(vec: TfidfVectorizer) -> dict:
@@ -169,6 +184,7 @@ class Scores:
     model_levels: np.ndarray  # level from the probabilities alone, before the rules
     topics: np.ndarray  # bool, topic chosen
     stage: np.ndarray  # 1 or 2
+    crisis_unconfirmed: np.ndarray  # bool: one stage read crisis, the other did not (kept at 2)
     X: csr_matrix  # the TF-IDF features (stage-1 columns), for reasons
 
 
@@ -230,12 +246,15 @@ class ClassifierModel:
         """Stage 1's Platt-calibrated probability of each topic (columns in `TOPICS` order)."""
         return self.stage1.topic_probabilities(X)
 
-    def score(self, texts: list[str], *, normalised: bool = False, skip_encoder: np.ndarray | None = None) -> Scores:
+    def score(self, texts: list[str], *, normalised: bool = False, skip_encoder: np.ndarray | None = None,
+              plain: np.ndarray | None = None) -> Scores:
         """The numbers behind `classify`, from the stage that decides each text (the cascade).
 
         Stage 1 (TF-IDF) scores every text. A text goes on to stage 2 (TF-IDF + sentence encoder)
-        unless stage 1 is sure it is ordinary (P(level>=1) below the gate chosen in training) or
-        `skip_encoder` says so (unreadable text, or a crisis the rules already found)."""
+        unless stage 1 is sure it is ordinary (P(level>=1) below the gate chosen in training),
+        `skip_encoder` says so (unreadable text, or a crisis the rules already found), or `plain`
+        says the text is short with no distress cue (`classifier.cascade`) *and* stage 1 would
+        publish it on its own (P(level>=1) below stage 1's clearance, P(level>=2) below its t2)."""
         norm = list(texts) if normalised else [normalise_text(t) for t in texts]
         X = self._features_of_normalised(norm)
         P = self.stage1.level_probabilities(X)
@@ -243,8 +262,12 @@ class ClassifierModel:
         levels = self.stage1.levels(P)
         topics = T >= self.stage1.topic_thr
         stage = np.ones(len(norm), dtype=np.int8)
+        unconfirmed = np.zeros(len(norm), dtype=bool)
         if self.stage2 is not None and len(norm):
             send = (1.0 - P[:, 0]) >= self._gate
+            if plain is not None:
+                send &= ~(plain & ((1.0 - P[:, 0]) < self.stage1.clearance)
+                          & ((P[:, 2] + P[:, 3]) < self.stage1.thresholds["t2"]))
             if skip_encoder is not None:
                 send &= ~skip_encoder
             idx = np.flatnonzero(send)
@@ -253,12 +276,37 @@ class ClassifierModel:
 
                 E = get_encoder().encode([norm[i] for i in idx])
                 X2 = hstack([X[idx], csr_matrix(E * self._dense_scale)], format="csr")
+                P1_crisis = P[idx, 3].copy()
                 P[idx] = self.stage2.level_probabilities(X2)
                 T[idx] = self.stage2.topic_probabilities(X2)
                 levels[idx] = self.stage2.levels(P[idx])
                 topics[idx] = T[idx] >= self.stage2.topic_thr
                 stage[idx] = 2
-        return Scores(P=P, T=T, model_levels=levels, topics=topics, stage=stage, X=X)
+                # A crisis from the model alone pages a moderator, so both stages must read it.
+                # One stage alone saying 3 (an ordinary "down for maintenance tonight" notice did,
+                # at P(3) 0.71 against stage 1's 0.21) stays at 2: held at high priority, no page.
+                # The safety rules still raise any post to 3 on their own evidence.
+                alone = (levels[idx] == 3) & (P1_crisis < self.stage1.thresholds["t3"])
+                levels[idx[alone]] = 2
+                unconfirmed[idx[alone]] = True
+        return Scores(P=P, T=T, model_levels=levels, topics=topics, stage=stage, crisis_unconfirmed=unconfirmed, X=X)
+
+    def _cascade(self, normalised: list[str], hits: list, unreadable: list) -> Scores:
+        # The encoder reads English only, and a crisis the rules found is held at 3 whatever it says.
+        skip = np.array([u is not None or safety.floor_level(h) == 3 for u, h in zip(unreadable, hits)])
+        plain = np.array([cascade.may_skip_encoder(t, h, u) for t, h, u in zip(normalised, hits, unreadable)])
+        return self.score(normalised, normalised=True, skip_encoder=skip, plain=plain)
+
+    def scores_as_classified(self, texts: list[str]) -> Scores:
+        """The model's numbers for each text exactly as `classify` gets them (same cascade)."""
+        normalised = [normalise_text(t) for t in texts]
+        hits = [safety.assess(t, normalised=True) for t in normalised]
+        unreadable = [readability.why_unreadable(t, self._known_words) for t in normalised]
+        return self._cascade(normalised, hits, unreadable)
+
+    def stages_used(self, texts: list[str]) -> np.ndarray:
+        """Which stage (1 or 2) decides each text in `classify`."""
+        return self.scores_as_classified(texts).stage
 
     # --- reasons ------------------------------------------------------------------------------
     def _top_terms(self, idx: np.ndarray, vals: np.ndarray, weights: np.ndarray, n: int = N_REASON_TERMS) -> list[str]:
@@ -266,8 +314,16 @@ class ClassifierModel:
         if idx.size == 0:
             return []
         contrib = vals * weights[idx]
-        order = np.argsort(-contrib)[:n]
-        return [f"'{self._word_terms[idx[i]]}'" for i in order if contrib[i] > 0]
+        shown: list[str] = []
+        for i in np.argsort(-contrib)[: 4 * n]:
+            if contrib[i] <= 0 or len(shown) == n:
+                break
+            phrase = plain_phrase(str(self._word_terms[idx[i]]))
+            # "the office" and "office" say one thing: show it once, in its shortest plain form.
+            if phrase and not any(set(phrase.split()) <= set(p.split()) or set(p.split()) <= set(phrase.split())
+                                  for p in shown):
+                shown.append(phrase)
+        return [f"'{p}'" for p in shown]
 
     def _reasons(self, head: Head, idx, vals, level: int, model_level: int, topics: list[int], hits) -> list[str]:
         reasons = [h.reason() for h in hits[:3]]
@@ -297,9 +353,7 @@ class ClassifierModel:
         normalised = [normalise_text(t) for t in texts]  # once, for the vectorizers and the rules
         hits = [safety.assess(t, normalised=True) for t in normalised]
         unreadable = [readability.why_unreadable(t, self._known_words) for t in normalised]
-        # The encoder reads English only, and a crisis the rules found is held at 3 whatever it says.
-        skip = np.array([u is not None or safety.floor_level(h) == 3 for u, h in zip(unreadable, hits)])
-        sc = self.score(normalised, normalised=True, skip_encoder=skip)
+        sc = self._cascade(normalised, hits, unreadable)
         P, T, X = sc.P, sc.T, sc.X
         bad = ~(np.isfinite(P).all(axis=1) & np.isfinite(T).all(axis=1))
         if bad.any():
@@ -326,6 +380,9 @@ class ClassifierModel:
                 reasons=([u.reason] if u else [])
                 + (["close to the line: the model is not sure enough that this is an ordinary post "
                     f"(chance of distress {p_concern:.0%}) to publish it without a person"] if near_line and not u else [])
+                + (["part of the model reads crisis but the rest does not, and no words of intent, plan, means or "
+                    "farewell were found: held at high priority, without paging"]
+                   if sc.crisis_unconfirmed[i] and level < 3 else [])
                 + self._reasons(head, idx[word], vals[word], level, int(sc.model_levels[i]), topic_idx, hits[i]),
                 model_version=self.version,
             ))

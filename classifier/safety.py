@@ -42,6 +42,8 @@ RULE_SENTENCES = {
     "place": "says they are at a dangerous place and writes as if saying goodbye",
     "means_ready": "has the means ready and writes as if saying goodbye",
     "leaving_instructions": "is putting their affairs in order and leaving instructions",
+    "place_alone": "says where they are, a kind of place linked to suicide, with no words of leaving: a person should read it",
+    "means_ready_alone": "mentions medicines or means laid out, with no words of leaving: a person should read it",
 }
 TIME_WORDS = re.compile(r"\b(tonight|right now|today|this weekend|tomorrow|this evening|in an hour)\b")
 
@@ -320,6 +322,11 @@ def _indirect_crisis(norm: str) -> list[RuleHit]:
         if m and cue and not PAST.search(_sentence_at(norm, m.start())[1]):
             found.append(RuleHit(name, 3, m.group(0).strip(),
                                  f"{RULE_SENTENCES[name]}: '{m.group(0).strip()}' and '{cue.group(0)}'"))
+        elif m and not PAST.search(_sentence_at(norm, m.start())[1]):
+            # The place or the means without words of leaving is not a crisis by itself, but a
+            # calm "up on the roof" can be one: never published without a person (level 1).
+            found.append(RuleHit(f"{name}_alone", 1, m.group(0).strip(),
+                                 f"{RULE_SENTENCES[name + '_alone']}: '{m.group(0).strip()}'"))
     affairs = [m.group(0) for p in AFFAIRS if (m := p.search(norm)) and not PAST.search(_sentence_at(norm, m.start())[1])]
     if len(affairs) >= 2 or (affairs and cue):
         shown = "', '".join(affairs[:3])

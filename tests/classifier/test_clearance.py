@@ -27,7 +27,11 @@ def test_a_level_0_post_near_the_line_goes_to_a_person(model):
     assert r.reasons[0].startswith("close to the line")
 
 
-def test_an_older_model_file_without_a_clearance_uses_t1():
-    old = load_model(PREVIOUS_MODEL_PATH)
-    assert "clearance" not in old.parts and not old.uses_encoder
+def test_an_older_model_file_without_a_clearance_uses_t1(model):
+    # A format-1 file (TF-IDF only, from before the clearance existed): the current file's stage 1
+    # with those parts taken out, since the previous model shipped is now itself a format-2 file.
+    parts = {k: v for k, v in model.parts.items() if k not in ("clearance", "dense", "cascade", "encoder")}
+    old = ClassifierModel(dict(parts, format=1))
+    assert not old.uses_encoder
     assert old.clearance == old.parts["thresholds"]["t1"]
+    assert load_model(PREVIOUS_MODEL_PATH).version != model.version

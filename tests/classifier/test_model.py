@@ -154,3 +154,11 @@ def test_reasons_never_show_fragments_or_bare_function_words(model):
                 tokens = term.split()
                 assert all(len(t) > 1 or t in ("i", "a") for t in tokens), (term, reason)
                 assert any(len(t) >= 3 for t in tokens), (term, reason)
+
+
+def test_reason_terms_are_trimmed_of_function_words_and_shown_once():
+    from classifier.model import plain_phrase
+
+    assert plain_phrase("the office") == "office"
+    assert plain_phrase("at the") == ""
+    assert plain_phrase("crisis line") == "crisis line"

@@ -174,7 +174,7 @@ def test_already_normalised_text_is_read_the_same():
 
 
 # Crisis told without the usual words: place, means laid out, affairs in order, beside words of
-# leaving. Alone, the place or the tablets mean nothing.
+# leaving. Alone, the place or the tablets are no crisis (at most level 1: a person reads it).
 INDIRECT_CRISIS = [
     "Drove out to the quarry. I don't think I'm driving home. Tell my mum I'm sorry.",
     "Counted out the tablets on the table. Nobody needs to come.",
@@ -205,3 +205,18 @@ def test_a_place_or_tablets_alone_fire_nothing(text):
 
 def test_recovery_at_an_age_is_past():
     assert assess("When I was twenty I took an overdose and woke up in intensive care. I'm 46 now.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Standing at the edge of the cliff. It's quiet and I feel calm.",
+    "Sitting on the bridge by the station watching the water.",
+    "Tablets lined up on the table next to a glass of water.",
+])
+def test_a_place_or_means_without_words_of_leaving_is_never_published(text):
+    hits = assess(text)
+    assert floor_level(hits) >= 1, hits
+    assert any("a person should read it" in h.reason() for h in hits)
+
+
+def test_a_place_told_in_the_past_still_fires_nothing():
+    assert floor_level(assess("Years ago I used to sit on the bridge for hours. Now I walk past it to work.")) == 0

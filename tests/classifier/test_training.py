@@ -89,3 +89,20 @@ def test_cli_train_rejects_a_bad_labels_file(tmp_path):
                                             "--no-encoder"])
     assert result.exit_code != 0
     assert "line 1" in result.output
+
+
+def test_calibration_reads_each_level_from_its_own_probability():
+    """Evidence against 'concern' must never count as evidence for 'crisis' (the maintenance-notice page)."""
+    from classifier.training import _apply_calibration, _calibrate
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 4, 400)
+    raw = rng.dirichlet(np.ones(4), 400)
+    raw[np.arange(400), y] += 0.5
+    raw /= raw.sum(axis=1, keepdims=True)
+    cal = _calibrate(raw, y)
+    assert np.allclose(cal.coef_, np.diag(np.diag(cal.coef_)))
+    a = np.array([[0.70, 0.05, 0.05, 0.20]])
+    b = np.array([[0.70, 1e-6, 0.10 - 1e-6, 0.20]])  # far less 'concern', same crisis and none
+    pa, pb = _apply_calibration(cal, a), _apply_calibration(cal, b)
+    assert np.isclose(pa[0, 3] / pa[0, 0], pb[0, 3] / pb[0, 0])
