@@ -249,7 +249,7 @@ def resolved(url: str, on_reopen, on_decide) -> None:
                                args=("hide", r["item_id"], r["version"]), width="stretch")
 
 
-_KEYS_JS = """<script>
+KEYS_SCRIPT = """<script>
 (function () {
   var KEYS = {j: "desk-next", k: "desk-prev", "?": "desk-help"};
   var ACTS = {a: "approve-", h: "hide-", e: "escalate-"};
@@ -292,4 +292,4 @@ def keyboard(focus_id: int) -> None:
     """
     run = st.session_state.get("desk_keys_run", 0) + 1
     st.session_state["desk_keys_run"] = run
-    st.html(_KEYS_JS.replace("RUN", f"{int(run)}-{int(focus_id)}"), unsafe_allow_javascript=True)
+    st.html(KEYS_SCRIPT.replace("RUN", f"{int(run)}-{int(focus_id)}"), unsafe_allow_javascript=True)

@@ -4,8 +4,9 @@ Streamlit has no option for response headers (its `server.*` options cover CORS,
 hosts, static serving and TLS), so this is a small ASGI middleware `dashboard/server.py` puts in
 front of Streamlit's own. The policy is built from what Streamlit's page really needs:
 
-- scripts only from this server, plus the one inline script of Streamlit's index.html, allowed by
-  its hash (so a script injected anywhere else never runs);
+- scripts only from this server, plus the one inline script of Streamlit's index.html and our own
+  two constant scripts (the desk's shortcuts, the sign-in's cookie hand-off), each allowed by its
+  hash (so a script injected anywhere else never runs);
 - styles from this server and inline (Streamlit's components set styles inline);
 - images, fonts and media from this server, `data:` and `blob:` (charts, the favicon);
 - connections (the websocket included) only to this server;
@@ -21,10 +22,14 @@ from base64 import b64encode
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
+def script_hash(body: str) -> str:
+    """The CSP hash source ('sha256-…') that lets an inline script with exactly this text run."""
+    return f"'sha256-{b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+
+
 def inline_script_hashes(index_html: str) -> tuple[str, ...]:
     """CSP hash sources ('sha256-…') of the inline scripts in a page."""
-    return tuple(f"'sha256-{b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
-                 for body in _INLINE_SCRIPT.findall(index_html))
+    return tuple(script_hash(body) for body in _INLINE_SCRIPT.findall(index_html))
 
 
 def content_security_policy(script_hashes: tuple[str, ...] = ()) -> str:

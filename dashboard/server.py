@@ -25,7 +25,9 @@ if _ROOT not in sys.path:  # `streamlit run dashboard/server.py` puts dashboard/
 
 from dashboard import cookies  # noqa: E402
 from dashboard.feeds import ATOM_TYPE, feed_file  # noqa: E402
-from dashboard.security_headers import SecurityHeaders, inline_script_hashes  # noqa: E402
+from dashboard.desk_view import KEYS_SCRIPT  # noqa: E402
+from dashboard.security_headers import SecurityHeaders, inline_script_hashes, script_hash  # noqa: E402
+from dashboard.session import NAVIGATE_SCRIPT  # noqa: E402
 
 
 async def digest_atom(request: Request) -> Response:
@@ -47,5 +49,7 @@ app = st.App(
     routes=[Route("/digest/{period}.atom", digest_atom, methods=["GET", "HEAD"]),
             Route(cookies.COLLECT_PATH, lambda request: cookies.collect(request)),
             Route(cookies.FORGET_PATH, lambda request: cookies.forget(request))],
-    middleware=[Middleware(SecurityHeaders, script_hashes=inline_script_hashes(_index_html()))],
+    middleware=[Middleware(SecurityHeaders, script_hashes=(*inline_script_hashes(_index_html()),
+                                                          *inline_script_hashes(KEYS_SCRIPT),
+                                                          script_hash(NAVIGATE_SCRIPT)))],
 )
