@@ -173,6 +173,15 @@ def author_posts(database_url: str, post_id: int) -> list[dict]:
 
 
 @st.cache_data(ttl=15, show_spinner=False)
+def failing_alerts(database_url: str) -> list[dict]:
+    """Alerts that failed and are still owed (store.alerts.failing_alerts), for the desk's warning."""
+    from store.alerts import failing_alerts as owed
+
+    with transaction(engine(database_url)) as s:
+        return [{"post_id": a.post_id, "channel": a.channel, "attempts": a.attempts} for a in owed(s)]
+
+
+@st.cache_data(ttl=15, show_spinner=False)
 def shift_counts(database_url: str, username: str) -> dict:
     with transaction(engine(database_url)) as s:
         return vars(desk.shift_counts(s, username))

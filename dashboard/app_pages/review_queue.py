@@ -109,6 +109,14 @@ def shift_counts() -> None:
     c[1].metric("Escalated", counts["escalated"])
     c[2].metric("Assigned to you", counts["assigned_to_me"])
     c[3].metric("Oldest wait", waiting_label(counts["oldest_since"]) if counts["oldest_since"] else "none")
+    failing = data.failing_alerts(url)
+    if failing:  # the alert did not reach the team: the post is still owed a person, so say so here
+        shown = ", ".join(f"[post {a['post_id']}](/review?post={int(a['post_id'])}) by {a['channel']} "
+                          f"({a['attempts']} failed {'try' if a['attempts'] == 1 else 'tries'})" for a in failing[:5])
+        more = f" and {len(failing) - 5} more" if len(failing) > 5 else ""
+        st.error(f"**{len(failing)} alert{'s' if len(failing) != 1 else ''} could not be sent** and "
+                 f"{'is' if len(failing) == 1 else 'are'} being retried: {shown}{more}. Open each post here; "
+                 "an admin should check the alert settings (`peerfeed status` lists the failures).")
 
 
 shift_counts()

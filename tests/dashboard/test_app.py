@@ -402,3 +402,21 @@ def test_a_moderator_demoted_while_the_page_is_open_cannot_approve(dash):
     assert TEXT["crisis"] not in page_text(open_app(page="digest"))
     with transaction(engine) as s:
         assert s.scalars(select(AuditEntry).where(AuditEntry.review_item_id == item.id)).all() == []
+
+
+def test_alerts_that_could_not_be_sent_are_shown_on_the_desk(dash):
+    # A crisis alert that keeps failing is retried, and the moderators see that it did not reach them.
+    from dashboard import data
+    from store.models import AlertSent, utcnow
+
+    engine, ids = dash
+    at = open_app("mod.alex")
+    assert not [e for e in at.error if "could not be sent" in e.value]
+    with transaction(engine) as s:
+        s.add(AlertSent(post_id=ids["crisis"], level=3, channel="webhook", status="failed", error="HTTP 500",
+                        sent_at=utcnow(), attempts=3))
+    data.failing_alerts.clear()  # (read again within 15 s on the page itself)
+    at = open_app("mod.alex")
+    shown = [e.value for e in at.error if "could not be sent" in e.value]
+    assert len(shown) == 1 and f"(/review?post={ids['crisis']})" in shown[0] and "3 failed tries" in shown[0]
+    assert "HTTP 500" not in shown[0]  # what the server said stays in `peerfeed status`, not on every screen
