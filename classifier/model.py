@@ -362,7 +362,7 @@ class ClassifierModel:
                                       f"{len(texts)} texts (model {self.version}): held for review")
         out = []
         for i in range(len(normalised)):
-            head = self.stage2 if sc.stage[i] == 2 else self.stage1
+            head = self.stage2 if sc.stage[i] == 2 and self.stage2 is not None else self.stage1
             level = safety.apply_floor(int(sc.model_levels[i]), hits[i])
             p_concern = float(1.0 - P[i, 0])
             near_line = level == 0 and p_concern >= head.clearance

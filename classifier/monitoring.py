@@ -67,7 +67,8 @@ def _weighted_share(flags: list[bool], weights: list[float]) -> Proportion:
     return Proportion(p, low, high, hits, n_eff)
 
 
-def alarm_quality(pairs: Iterable[tuple[int, int] | tuple[int, int, float]], at_least: int = 2) -> AlarmQuality:
+def alarm_quality(pairs: Iterable[tuple[int | None, int] | tuple[int | None, int, float]],
+                  at_least: int = 2) -> AlarmQuality:
     """Precision and recall of the model's "level >= at_least" against moderators' levels.
 
     `pairs`: (predicted level, moderator level) or (predicted, moderator, weight). A failed
@@ -81,11 +82,11 @@ def alarm_quality(pairs: Iterable[tuple[int, int] | tuple[int, int, float]], at_
             raise ValueError("every pair needs the moderator's level")
         flagged = predicted is None or predicted >= at_least
         rows.append((flagged, truth >= at_least, weight))
-    flagged = [(t, w) for f, t, w in rows if f]
+    alarms = [(t, w) for f, t, w in rows if f]
     positive = [(f, w) for f, t, w in rows if t]
     return AlarmQuality(
         at_least=at_least,
-        precision=_weighted_share([t for t, _ in flagged], [w for _, w in flagged]),
+        precision=_weighted_share([t for t, _ in alarms], [w for _, w in alarms]),
         recall=_weighted_share([f for f, _ in positive], [w for _, w in positive]),
         pairs=len(rows),
     )

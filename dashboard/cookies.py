@@ -43,7 +43,7 @@ def _engine(url: str):
     return make_engine(url)
 
 
-def _redirect(target: str) -> RedirectResponse:
+def _redirect(target: str | None) -> RedirectResponse:
     response = RedirectResponse(safe_next(target), status_code=303)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"  # the code is in this URL

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import overload
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -69,7 +70,8 @@ def resolve(engine) -> Viewer | None:
         if not st.user.get("is_logged_in", False):
             viewer = None
         else:
-            email = st.user.get("email")
+            given = st.user.get("email")
+            email = given if isinstance(given, str) else None
             with transaction(engine) as s:
                 user = get_user_by_email(s, email) if email else None
                 viewer = Viewer(user.username, user.role) if user else Viewer(email or "signed-in reader",
@@ -178,6 +180,12 @@ def viewer() -> Viewer | None:
 def settings() -> Settings:
     """Settings for this run (cheap; read afresh so a changed environment is seen)."""
     return Settings()
+
+
+@overload
+def require(roles: tuple[str, ...]) -> Viewer: ...
+@overload
+def require(roles: None = None) -> Viewer | None: ...
 
 
 def require(roles: tuple[str, ...] | None = None) -> Viewer | None:

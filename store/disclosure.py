@@ -11,7 +11,7 @@ use these functions, so the two views of one day follow one rule.
 
 from __future__ import annotations
 
-from typing import Hashable, Mapping
+from typing import Any, Mapping
 
 K = 5
 
@@ -21,7 +21,7 @@ def suppress(count: int, people: int, k: int = K) -> int | None:
     return count if count == 0 or people >= k else None
 
 
-def hidden_cells(people: Mapping[Hashable, set], k: int = K) -> set:
+def hidden_cells(people: Mapping[Any, set], k: int = K) -> set:
     """The cells of a table with a shown total to hide, from each cell's set of people.
 
     First every cell of 1 to k-1 people; then, while the hidden cells together hold fewer than k

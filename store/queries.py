@@ -146,7 +146,7 @@ def store_status(session: Session, now: datetime) -> StoreStatus:
         .where(FetchRun.status == "running", FetchRun.started_at < now - STUCK_FETCH_AFTER)
         .order_by(FetchRun.started_at)).all()
     return StoreStatus(queue_counts(session), unclassified or 0, failed or 0,
-                       sources_in_error_or_backoff(session, now), [tuple(r) for r in stuck])
+                       sources_in_error_or_backoff(session, now), [(name, at) for name, at in stuck])
 
 
 def export_rows(session: Session, batch: int = 1000) -> Iterator[dict]:
@@ -318,7 +318,7 @@ def distress_trend(session: Session, since: datetime, until: datetime, k: int = 
         total = sum(counts[d].values())
         visible = len(set().union(*people[d].values())) >= k
         hidden = hidden_cells(people[d], k)
-        row = {"day": d, "posts": total if visible else None}
+        row: dict[str, object] = {"day": d, "posts": total if visible else None}
         for lvl in range(4):
             shown = visible and lvl not in hidden
             row[f"level_{lvl}"] = counts[d][lvl] if shown else None
@@ -407,7 +407,7 @@ def level_checks(session: Session, since: datetime | None = None,
         q = q.where(Label.created_at >= since)
     if model_version is not None:
         q = q.where(Label.model_version == model_version)
-    return [(m, d, float(w or 1.0)) for m, d, w in session.execute(q)]
+    return [(m, d, float(w or 1.0)) for m, d, w in session.execute(q) if d is not None]  # (the query's own filter)
 
 
 def current_model(session: Session) -> CurrentModel | None:

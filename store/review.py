@@ -20,7 +20,8 @@ from sqlalchemy import and_, case, select, update
 from sqlalchemy.orm import Session
 
 from store.classification import ESCALATED_BONUS, MODEL, SPOT_CHECK_EVERY, queue_priority, set_topics
-from store.models import AuditEntry, Classification, Label, Post, ReviewItem, ReviewState, Role, User, utcnow
+from store.models import (AuditEntry, Classification, Label, Post, ReviewItem, ReviewState, Role, User, rowcount,
+                          utcnow)
 
 LEVELS = range(0, 4)
 MODERATOR_ROLES = (Role.MODERATOR.value, Role.LEAD.value, Role.ADMIN.value)
@@ -61,10 +62,10 @@ def _change(session: Session, item_id: int, expected_version: int, actor: str, a
         .values(**values, updated_at=now, version=ReviewItem.version + 1)
         .execution_options(synchronize_session=False)
     )
-    if res.rowcount != 1:
+    if rowcount(res) != 1:
         current = session.get(ReviewItem, item_id, populate_existing=True)
         raise ReviewConflict(item_id, expected_version, current)
-    item = session.get(ReviewItem, item_id, populate_existing=True)
+    item = session.get_one(ReviewItem, item_id, populate_existing=True)  # just updated: it is there
     session.add(AuditEntry(at=now, actor=actor, action=action, review_item_id=item_id, post_id=item.post_id,
                            detail=detail or {}))
     session.flush()

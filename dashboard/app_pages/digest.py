@@ -12,7 +12,7 @@ PERIODS = {"Any time": None, "Last 24 hours": 1, "Last 7 days": 7, "Last 30 days
 
 settings = session.settings()
 if settings.digest_requires_sign_in:
-    session.require(("reader", "moderator", "staff", "admin"))
+    session.require(("reader", "moderator", "lead", "staff", "admin"))
 url = settings.database_url
 
 
@@ -30,8 +30,8 @@ search = st.text_input("Search", key="digest_search", on_change=reset_page, plac
 chosen = [topic_label(st.session_state["digest_topic"]) if st.session_state.get("digest_topic") else None,
           (st.session_state.get("digest_platform") or "").capitalize() or None,
           st.session_state.get("digest_period") if st.session_state.get("digest_period", "Any time") != "Any time" else None]
-chosen = [c for c in chosen if c]
-with st.expander("Filter by topic, platform or date" + (f" (now: {', '.join(chosen)})" if chosen else "")):
+set_now = [str(c) for c in chosen if c]
+with st.expander("Filter by topic, platform or date" + (f" (now: {', '.join(set_now)})" if set_now else "")):
     f2, f3, f4 = st.columns(3)
     topic = f2.selectbox("Topic", [None, *TOPIC_LABELS], key="digest_topic", on_change=reset_page,
                          format_func=lambda t: "All topics" if t is None else topic_label(t))

@@ -74,6 +74,10 @@ def on_undo() -> None:
     act(moderation.undo, undo, actor)
 
 
+def show_whole_queue() -> None:
+    st.query_params.pop("post", None)
+
+
 def move_focus(step: int, ids: list[int]) -> None:
     if ids:
         here = ids.index(state["desk_focus"]) if state.get("desk_focus") in ids else 0
@@ -140,16 +144,17 @@ with st.expander("Filters and sorting"):
     f4, f5, f6 = st.columns(3)
     waits = {"any": None, "15 min": 15, "1 h": 60, "4 h": 240, "1 day": 1440}
     min_wait = f4.selectbox("Waiting at least", list(waits), key="f_wait")
-    sort = f5.selectbox("Order", list(SORTS), format_func=SORTS.get, key="f_sort")
+    sort = f5.selectbox("Order", list(SORTS), format_func=lambda key: SORTS[key], key="f_sort")
     mine = f6.toggle("Only items assigned to me", key="queue_mine")
     text = st.text_input("Text, author or title contains", key="f_text")
 
 states = ("escalated",) if view == "Escalated" else ("pending", "escalated")
 if view == "Escalated":
     st.caption("Escalated posts wait here for a lead moderator. Nothing escalated reaches readers.")
+wait = waits[min_wait]
 filt = QueueFilter(levels=tuple(levels), platforms=tuple(platforms), sources=tuple(sources), states=states,
-                   min_wait=timedelta(minutes=waits[min_wait]) if waits[min_wait] else None, text=text,
-                   assignee=actor if mine else None, post_id=focus_post, sort=sort)
+                   min_wait=timedelta(minutes=wait) if wait else None, text=text,
+                   assignee=actor if mine else None, post_id=focus_post, sort=sort or "risk")
 # A new filter starts again at page 1.
 if state.get("desk_filter") != filt:
     state["desk_filter"], state["queue_page"] = filt, 1
@@ -159,7 +164,7 @@ rows = result["rows"]
 
 if focus_post is not None:
     st.info(f"Showing the post an alert pointed to (post {focus_post}).")
-    st.button("Show the whole queue", key="clear_focus", on_click=lambda: st.query_params.pop("post", None))
+    st.button("Show the whole queue", key="clear_focus", on_click=show_whole_queue)
     if not rows:
         st.warning(desk_view.gone_message(data.item_for_post(url, focus_post), focus_post))
 
