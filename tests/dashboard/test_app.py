@@ -120,6 +120,11 @@ def test_digest_can_require_sign_in(dash, monkeypatch):
     assert TEXT["cafe"] not in page_text(at)
     at = open_app("reader.eli")
     assert [t.value for t in at.title] == ["Digest"] and TEXT["cafe"] in page_text(at)
+    from dashboard.accounts import add_user  # every signed-in role reads it, a lead moderator too
+
+    add_user(dash[0], "lead.fay", "lead", PASSWORD)
+    at = open_app("lead.fay", page="digest")
+    assert [t.value for t in at.title] == ["Digest"] and TEXT["cafe"] in page_text(at)
 
 
 def test_queue_puts_crisis_first_with_its_waiting_time_and_help_beside_it(dash):
