@@ -68,7 +68,9 @@ def sign_in(page, base: str, user: str) -> None:
     page.get_by_label("User name").fill(user)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("link", name="Account")).to_be_attached()
+    # The browser collects its session cookie (a redirect through /session/collect), then the page
+    # loads again signed in: generous waits, as CI shares two cores with everything else.
+    expect(page.get_by_role("link", name="Account")).to_be_attached(timeout=30_000)
 
 
 _DRAWN = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
@@ -100,7 +102,7 @@ def settled(page, quiet_ms: int = 1200, timeout_s: float = 45) -> None:
 
 # The pages by the path a reader types and the link (and h1) the app shows for them.
 TITLES = {"digest": "Digest", "review": "Review queue", "themes": "Themes", "sources": "Sources", "model": "Model",
-          "channels": "Channels", "account": "Account", "sign-in": "Sign in"}
+          "channels": "Channels", "account": "Account", "sign-in": "Sign in", "team-log": "Team log"}
 
 
 def open_page(page, base: str, name: str, signed_in: bool) -> None:
@@ -113,10 +115,11 @@ def open_page(page, base: str, name: str, signed_in: bool) -> None:
         link = page.locator("[data-testid='stSidebar']").get_by_role("link", name=TITLES[name], exact=True)
         from playwright.sync_api import expect
 
+        settled(page)  # (just signed in, the page may still be loading again with its cookie)
         expand = page.locator("[data-testid='stExpandSidebarButton']")
         if expand.is_visible():  # a collapsed sidebar (a phone): its links are off screen
             expand.click()
-        expect(link).to_be_in_viewport()
+        expect(link).to_be_in_viewport(timeout=15_000)
         link.click()
         if page.viewport_size["width"] < 640 and page.locator("[data-testid='stSidebarCollapseButton']").is_visible():
             page.locator("[data-testid='stSidebarCollapseButton'] button").first.click()

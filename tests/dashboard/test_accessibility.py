@@ -27,9 +27,9 @@ ROLES = {None: "signed-out", "reader.eli": "reader", "mod.alex": "moderator", "s
 PAGES = {
     None: ["digest", "sign-in"],
     "reader.eli": ["digest", "account"],
-    "mod.alex": ["review", "digest", "account"],
+    "mod.alex": ["review", "team-log", "digest", "account"],
     "staff.chris": ["digest", "themes", "sources", "model", "account"],
-    "admin.dee": ["review", "digest", "themes", "sources", "model", "channels", "account"],
+    "admin.dee": ["review", "team-log", "digest", "themes", "sources", "model", "channels", "account"],
 }
 
 
