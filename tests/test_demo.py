@@ -14,7 +14,7 @@ def test_demo_shows_all_three_platforms_a_queue_and_a_digest(tmp_path):
     lines: list[str] = []
     summary = prepare_demo(settings, echo=lines.append)
     assert summary.failed_sources == [] and summary.collected >= 50
-    assert summary.held > 0 and len(summary.sign_in_lines) == 3
+    assert summary.held > 0 and len(summary.sign_in_lines) == 4  # moderator, lead, staff, admin
 
     engine = make_engine(settings.database_url)
     with transaction(engine) as s:
@@ -26,7 +26,7 @@ def test_demo_shows_all_three_platforms_a_queue_and_a_digest(tmp_path):
         published = digest(s, limit=100)
         assert published and all(p.post.review.state == "approved" for p in published)
         assert {e.post.id for e in queue}.isdisjoint({p.id for p in published})
-        assert {u.role for u in s.scalars(select(User))} == {"moderator", "staff", "admin"}
+        assert {u.role for u in s.scalars(select(User))} == {"moderator", "lead", "staff", "admin"}
     assert (tmp_path / "site" / "digest" / "daily.atom").is_file()
 
     again = prepare_demo(settings, echo=lines.append)

@@ -9,6 +9,8 @@ to be leaked. Chromium with URL query parameters: tests/security/test_xss_browse
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,7 @@ def open_app(user: str | None = None, query: dict | None = None) -> AppTest:
 def shown(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.label for e in at.expander]
     parts += [i.value for i in at.info] + [t.value for t in at.title]
+    parts += [unescape(re.sub(r"<[^>]+>", " ", h.value)) for h in at.html]  # the digest's cards (st.html)
     return "\n".join(parts).replace("\\", "")
 
 
