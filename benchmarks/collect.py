@@ -141,8 +141,8 @@ def bench_rss(args: argparse.Namespace) -> list[Figure]:
     server = ctx.Process(target=_serve_feeds, args=(args.feeds, args.items, ready, port), daemon=True)
     server.start()
     try:
-        if not ready.wait(60):
-            raise RuntimeError("feed server did not start")
+        if not ready.wait(180):  # a spawned interpreter: slow to start on a busy 2-core machine
+            raise RuntimeError("feed server did not start within 180 s")
         base = f"http://127.0.0.1:{port.value}"
         configs = [SourceConfig(f"bench feed {n}", Platform.RSS, f"{base}/feed/{n}.xml") for n in range(args.feeds)]
         with tempfile.TemporaryDirectory() as tmp:

@@ -89,7 +89,7 @@ def mastodon_posts_per_s(n_posts: int = 4000, repeat: int = 3) -> dict[str, floa
     server = ctx.Process(target=_serve, args=(ports, n_posts), daemon=True)
     server.start()
     try:
-        url = f"http://127.0.0.1:{ports.get(timeout=60)}"
+        url = f"http://127.0.0.1:{ports.get(timeout=180)}"  # a spawned interpreter: slow on a busy machine
         pages = n_posts // PAGE + 2
         source = SourceConfig(
             name="benchmark", platform=Platform.MASTODON, url=url, kind="hashtag",
