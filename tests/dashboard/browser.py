@@ -24,12 +24,33 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 PASSWORD = "a long browser passphrase"
 ROLES = {"reader.eli": "reader", "mod.alex": "moderator", "staff.chris": "staff", "admin.dee": "admin"}
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+# What each role can open (dashboard/app.py registers nothing else for them); None: signed out.
+PAGES = {
+    None: ["digest", "sign-in"],
+    "reader.eli": ["digest", "account"],
+    "mod.alex": ["review", "team-log", "digest", "account"],
+    "staff.chris": ["digest", "themes", "sources", "model", "account"],
+    "admin.dee": ["review", "team-log", "digest", "themes", "sources", "model", "channels", "account"],
+}
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium, headless, through Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard.browser import ARGS, CHROMIUM, DESKTOP, PHONE, open_page, running_dashboard, sign_in
+from tests.dashboard.browser import DESKTOP, PAGES, PHONE, chromium, open_page, running_dashboard, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,13 +24,6 @@ TAKEN: set[tuple[str, str]] = set()
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ROLES = {None: "signed-out", "reader.eli": "reader", "mod.alex": "moderator", "staff.chris": "staff",
          "admin.dee": "admin"}
-PAGES = {
-    None: ["digest", "sign-in"],
-    "reader.eli": ["digest", "account"],
-    "mod.alex": ["review", "team-log", "digest", "account"],
-    "staff.chris": ["digest", "themes", "sources", "model", "account"],
-    "admin.dee": ["review", "team-log", "digest", "themes", "sources", "model", "channels", "account"],
-}
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +34,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def axe_violations(page) -> list[dict]:

@@ -10,18 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from dashboard.post_html import OUTBOUND_REL
-from tests.dashboard.browser import ARGS, CHROMIUM, DESKTOP, open_page, running_dashboard, settled, sign_in
+from tests.dashboard.browser import DESKTOP, PAGES, chromium, open_page, running_dashboard, settled, sign_in
 
 pytestmark = pytest.mark.browser
 
-# What each role can open (dashboard/app.py registers nothing else for them).
-PAGES = {
-    None: ["digest", "sign-in"],
-    "reader.eli": ["digest", "account"],
-    "mod.alex": ["review", "digest", "account"],
-    "staff.chris": ["digest", "themes", "sources", "model", "account"],
-    "admin.dee": ["review", "digest", "themes", "sources", "model", "channels", "account"],
-}
 HEADERS = {"content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"}
 
 
@@ -33,12 +25,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def test_the_atom_link_returns_an_atom_document(server, browser):
