@@ -13,6 +13,7 @@ a developer's settings never leak in and no test depends on another's `monkeypat
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from pathlib import Path
 
@@ -41,6 +42,17 @@ def clean_environment(monkeypatch):
         if name.startswith("PEERFEED_") and name not in _KEEP:
             monkeypatch.delenv(name)
     monkeypatch.setitem(Settings.model_config, "env_file", None)
+
+
+@pytest.fixture(autouse=True)
+def keep_main_module():
+    """Put back the `__main__` module a test replaced. Streamlit's AppTest leaves the page script as
+    `__main__`, and every process started later with "spawn" (the benchmarks' servers, Dask's
+    nannies) then runs that page on start-up and dies."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None and sys.modules.get("__main__") is not main:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")
