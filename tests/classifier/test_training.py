@@ -66,6 +66,7 @@ def test_a_model_that_misses_high_distress_is_not_promoted(small_model, subset):
     assert promote_if_not_worse(small_model, None)
 
 
+@pytest.mark.slow  # a full retrain and evaluation through the CLI: over two minutes on a busy 2-core machine
 def test_cli_train_with_extra_labels_and_evaluate(tmp_path):
     extra = tmp_path / "reviews.jsonl"
     extra.write_text(json.dumps({"text": "Feeling let down by the crisis line again.", "distress": 1,
