@@ -17,7 +17,8 @@ from store.db import transaction
 from store.models import DashboardSession, Post as PostRow
 from store.posts import upsert_posts
 from tests.dashboard.seed import NOW, Result, item_of
-from tests.dashboard.test_browser import ARGS, CHROMIUM, PASSWORD, dashboard_url  # noqa: F401 - the fixture
+from tests.dashboard.browser import chromium
+from tests.dashboard.test_browser import PASSWORD, dashboard_url  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
 WAIT = 30_000  # ms: two busy cores
@@ -31,15 +32,11 @@ def server(dashboard_url):  # noqa: F811 - test_browser's fixture: a seeded SQLi
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     expect.set_options(timeout=WAIT)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as launched:
+        yield launched
 
 
 def new_page(browser_or_context):
