@@ -19,6 +19,12 @@ from classifier.data.pieces_calm import EVERYDAY_0, HARD_NEGATIVE_0, ORDINARY_0
 from classifier.data.pieces_distress import LEVEL_1, LEVEL_1_EVERYDAY, LEVEL_2, LEVEL_3
 from classifier.data.pieces_frozen import FROZEN
 from classifier.data.pieces_batch3 import BATCH3
+from classifier.data.pieces_batch4a import BATCH4A
+from classifier.data.pieces_batch4b import BATCH4B
+from classifier.data.pieces_batch4c import BATCH4C
+from classifier.data.pieces_batch4d import BATCH4D
+from classifier.data.pieces_batch4e import BATCH4E
+from classifier.data.pieces_batch4f import BATCH4F
 from classifier.data.pieces_more import MORE
 from classifier.labels import TOPIC_KEYS, Example
 
@@ -102,7 +108,9 @@ def _heldout_groups(rows: list[tuple[int, str, str, str]], prefix: str = "p") ->
 def build_corpus(seed: int = 20261126) -> list[dict]:
     """Expand the hand-written pieces into corpus rows (deterministic for a given seed)."""
     rng = random.Random(seed)
-    batches = [("p", _pieces()), ("q", MORE), ("r", BATCH3)]
+    # Each batch is appended with a prefix of its own and split on its own, so no earlier row moves.
+    batches = [("p", _pieces()), ("q", MORE), ("r", BATCH3), ("s", BATCH4A), ("t", BATCH4B), ("u", BATCH4C),
+               ("v", BATCH4D), ("w", BATCH4E), ("x", BATCH4F)]
     out: list[dict] = []
     for prefix, pieces in batches:
         out += _expand(pieces, prefix, _heldout_groups(pieces, prefix), rng)
