@@ -80,7 +80,7 @@ _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
                   r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b|do it tonight)"),
-    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\btonight'?s the night\b"
+    ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\b(?P<tonight>tonight'?s the night)\b"
                   r"|\b(?:i )?(?P<neg>(?:don'?t|do not) )?(?:want|wanna|need) to (?:kill myself|end my life|end it all)\b"
                   r"|\bwant to die and (?:tonight|today|now) i'?m going to\b"),
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to) take (?:them all|all (?:my |of my |the )?"
@@ -158,6 +158,21 @@ NOT_A_GOODBYE_AFTER = re.compile(
     r"saturday|sunday|next|we|i get back|i'?m back)"
     r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b"
     r"|^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
+# "Tonight's the night" announcing an event ("tonight's the night: our open mic at the Crown",
+# "tonight's the night of the awards", "tonight's the night! doors 7pm") is a notice, not intent.
+EVENT_AFTER_TONIGHT = re.compile(
+    r"^[\s:,!\-]*(?:(?:for|of)\s+)?(?:(?:our|the|a|this|your)\s+)?"
+    r"(?:(?!after\b|before\b|when\b|once\b|until\b|till\b|i\b|i'|im\b|me\b|my\b)[a-z'-]+\s+){0,3}?"
+    r"(?:open mic|gig|quiz|meeting|launch|party|match|show|concert|premiere|screening|workshop|drop-in|event|"
+    r"webinar|awards?|fundraiser|festival|ball|disco|dinner|performance|panel|conference|exhibition|"
+    r"reunion|ceilidh|karaoke|bingo|raffle|auction|episode|finale|"
+    r"doors (?:open )?(?:at )?\d|starts? at \d)\b")
+# Words only a person at risk writes: beside them no notice, event or organisation exemption holds.
+CRISIS_CUES = re.compile(
+    r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
+    r"look after (?:my|mum|dad|the kids|the dog|the cat|each other)|tell (?:my|mum|dad)\b|please don'?t (?:try|come|look)|"
+    r"won'?t be (?:here|around)|not (?:coming|going) (?:back|home)|pills|tablets|meds|paracetamol|overdose|rope|"
+    r"ligature|kill myself|end it|end my life|bridge|cliffs?|railway|tracks|jump)\b")
 # Organisational and seasonal sign-offs ("signing off for the Christmas break") are not goodbyes either.
 IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|isn'?t answering|isn'?t picking up|not picking up|won'?t answer|locked|999|ambulance|police|"
                       r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing)\b")
@@ -243,6 +258,12 @@ def _not_a_goodbye(norm: str, m: re.Match, sentence_start: int) -> bool:
     return bool(NOT_A_GOODBYE_BEFORE.search(lead) or NOT_A_GOODBYE_AFTER.search(tail))
 
 
+def _an_event_tonight(norm: str, m: re.Match) -> bool:
+    """True when "tonight's the night" announces an event and the post has no word of crisis."""
+    tail = norm[m.end("tonight"):m.end("tonight") + 80]
+    return bool(EVENT_AFTER_TONIGHT.search(tail)) and not CRISIS_CUES.search(norm) and "goodbye" not in norm
+
+
 def _sentence_at(norm: str, pos: int) -> tuple[int, str]:
     """The sentence around `pos` (start offset, text): rules judge tense and negation per sentence."""
     start = max(norm.rfind(c, 0, pos) for c in ".!?\n;") + 1
@@ -277,6 +298,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if name == "farewell" and not FINALITY.search(norm):
                 continue
             if name == "goodbye" and m.groupdict().get("lastpost") and _not_a_goodbye(norm, m, start):
+                continue
+            if m.groupdict().get("tonight") and _an_event_tonight(norm, m):
                 continue
             if _negated(sentence, m, start):
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))

@@ -220,3 +220,28 @@ def test_a_place_or_means_without_words_of_leaving_is_never_published(text):
 
 def test_a_place_told_in_the_past_still_fires_nothing():
     assert floor_level(assess("Years ago I used to sit on the bridge for hours. Now I walk past it to work.")) == 0
+
+
+# --- false pages a corpus writer found (2026-12-03), each beside the crises it must not hide -----
+
+@pytest.mark.parametrize("text", [
+    "Tonight's the night: our peer-led open mic at the Crown. Doors 7pm. Poetry, guitars and one brave man with a kazoo.",
+    "tonight's the night for the carers' quiz! teams of four, bring a pen",
+    "Tonight's the night! Doors open at 7, free entry.",
+    "Tonight's the night of the volunteer awards, fingers crossed for our Sandra.",
+])
+def test_tonights_the_night_announcing_an_event_is_no_intent(text):
+    assert floor_level(assess(text)) < 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "tonight's the night, I've got the tablets ready",
+    "Tonight's the night.",
+    "Tonight's the night. After the party nobody will see me again.",
+    "tonight's the night! after the party i'm going to end it",
+    "Tonight's the night, once the party is over. Sorry for everything.",
+    "Tonight's the night: the last show I'll ever see. Forgive me.",
+    "tonight's the night of the party and then I'm going to the bridge",
+])
+def test_tonights_the_night_without_an_event_or_beside_a_crisis_word_is_still_intent(text):
+    assert floor_level(assess(text)) == 3, assess(text)
