@@ -100,7 +100,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                    r"|\boverdosed\b|\bthe bleeding won'?t stop\b"),
     ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof(?! terrace| garden| bar)|train platform|platform)\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
-    ("goodbye", 3, r"\bthis is (?:my )?goodbye\b"
+    ("goodbye", 3, r"\b(?P<thisis>this is goodbye)\b|\bthis is my goodbye\b"
                    r"|\b(?P<lastpost>(?:my )?(?:last|final) (?:post|toot|skeet|message))\b|\bby the time (?:you|anyone) reads? this\b"
                    r"|\bwon'?t be (?:here|around) (?:tomorrow|after tonight)\b"
                    r"|\b(?:please )?(?:don'?t|do not) (?:try to |come and )?(?:find|look for|come looking for) me\b"),
@@ -167,6 +167,13 @@ EVENT_AFTER_TONIGHT = re.compile(
     r"webinar|awards?|fundraiser|festival|ball|disco|dinner|performance|panel|conference|exhibition|"
     r"reunion|ceilidh|karaoke|bingo|raffle|auction|episode|finale|"
     r"doors (?:open )?(?:at )?\d|starts? at \d)\b")
+# "This is goodbye" said by a blog, a page, an account or an organisation ("this is goodbye from our
+# little blog", "this is goodbye from all of us at the trust") or to a platform ("to Twitter").
+ORGANISATION_AFTER_GOODBYE = re.compile(
+    r"^[\s,:\-]*(?:from (?:all of us|everyone|us) at\b"
+    r"|from (?:(?:our|the|this) )(?:[a-z'-]+ ){0,2}?(?:blog|page|account|site|website|newsletter|podcast|channel|"
+    r"feed|forum|team|charity|service|project|network|organi[sz]ation|magazine|column|group|committee|board)\b"
+    r"|to (?:x|twitter|facebook|instagram|insta|tiktok|threads|reddit|linkedin)\b)")
 # Words only a person at risk writes: beside them no notice, event or organisation exemption holds.
 CRISIS_CUES = re.compile(
     r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
@@ -264,6 +271,13 @@ def _an_event_tonight(norm: str, m: re.Match) -> bool:
     return bool(EVENT_AFTER_TONIGHT.search(tail)) and not CRISIS_CUES.search(norm) and "goodbye" not in norm
 
 
+def _an_organisation_leaving(norm: str, m: re.Match) -> bool:
+    """True when "this is goodbye" is a blog's, a page's or an organisation's, or a goodbye to a
+    platform, and the post has no word of crisis."""
+    tail = norm[m.end("thisis"):m.end("thisis") + 80]
+    return bool(ORGANISATION_AFTER_GOODBYE.search(tail)) and not CRISIS_CUES.search(norm)
+
+
 def _sentence_at(norm: str, pos: int) -> tuple[int, str]:
     """The sentence around `pos` (start offset, text): rules judge tense and negation per sentence."""
     start = max(norm.rfind(c, 0, pos) for c in ".!?\n;") + 1
@@ -300,6 +314,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if name == "goodbye" and m.groupdict().get("lastpost") and _not_a_goodbye(norm, m, start):
                 continue
             if m.groupdict().get("tonight") and _an_event_tonight(norm, m):
+                continue
+            if m.groupdict().get("thisis") and _an_organisation_leaving(norm, m):
                 continue
             if _negated(sentence, m, start):
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))

@@ -245,3 +245,27 @@ def test_tonights_the_night_announcing_an_event_is_no_intent(text):
 ])
 def test_tonights_the_night_without_an_event_or_beside_a_crisis_word_is_still_intent(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This is goodbye from our little blog: everything moves to the new website tomorrow. Thank you for reading since 2014.",
+    "This is goodbye from all of us at the Wednesday drop-in: the funding has ended.",
+    "This is goodbye from the carers' network page, we're moving to Mastodon.",
+    "this is goodbye to twitter, find us on bluesky",
+])
+def test_a_blog_page_or_organisation_saying_goodbye_is_no_crisis(text):
+    assert floor_level(assess(text)) < 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "this is goodbye, I'm sorry for everything",
+    "This is goodbye.",
+    "this is goodbye from me. look after mum",
+    "This is goodbye from my blog.",
+    "This is goodbye to this account and to all of you.",
+    "this is goodbye to the group, thank you for everything",
+    "This is goodbye from our blog. Tell my mum I love her.",
+    "This is my goodbye to the page.",
+])
+def test_a_persons_this_is_goodbye_is_still_a_crisis(text):
+    assert floor_level(assess(text)) == 3, assess(text)
