@@ -153,9 +153,11 @@ NOT_A_GOODBYE_AFTER = re.compile(
     r"^s?\s*(?:on|to|at|from) (?:x|twitter|facebook|fb|insta|instagram|tiktok|threads|linkedin|reddit|this (?:account|page|platform|site|app))\b"
     r"|^s?\s*there\b"
     r"|^s?\s*(?:of|for) (?:the |this )?(?:year|month|week|term|season|summer|decade|20\d\d)\b"
-    r"|^s?\s*(?:before|until|till|over) (?:the |our |we )?(?:christmas|xmas|new year|easter|summer|break|holidays?|hols|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|next|we|i get back|i'?m back)"
+    r"|^s?\s*(?:from (?:me|us) )?(?:before|until|till|over) (?:the |our |we |my )?(?:christmas|xmas|new year|easter|summer|break|"
+    r"holidays?|hols|january|february|march|april|may|june|july|august|september|october|november|december|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|next|we|i get back|i'?m back|wedding|big day|honeymoon|hen do|"
+    r"stag do|trip|move|house move|exams?|festival|conference|op\b|operation|surgery|baby|weekend|bank holiday|"
+    r"half[- ]term|i go on (?:holiday|leave|annual leave|maternity leave|paternity leave))"
     r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b"
     r"|^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
 # "Tonight's the night" announcing an event ("tonight's the night: our open mic at the Crown",
@@ -258,11 +260,12 @@ def _negated(sentence: str, m: re.Match, offset: int) -> bool:
 
 
 def _not_a_goodbye(norm: str, m: re.Match, sentence_start: int) -> bool:
-    """True when a "last post" match is an organisation's, a platform's or a season's, or a
-    reference back ("in my last post"), not a person saying goodbye."""
+    """True when a "last post" match is an organisation's, a platform's, a season's or an ordinary
+    event's ("last post from me before the wedding"), or a reference back ("in my last post"), and
+    the post has no word of crisis: not a person saying goodbye."""
     lead = norm[sentence_start:m.start("lastpost")]
     tail = norm[m.end("lastpost"):m.end("lastpost") + 60]
-    return bool(NOT_A_GOODBYE_BEFORE.search(lead) or NOT_A_GOODBYE_AFTER.search(tail))
+    return bool(NOT_A_GOODBYE_BEFORE.search(lead) or NOT_A_GOODBYE_AFTER.search(tail)) and not CRISIS_CUES.search(norm)
 
 
 def _an_event_tonight(norm: str, m: re.Match) -> bool:

@@ -269,3 +269,25 @@ def test_a_blog_page_or_organisation_saying_goodbye_is_no_crisis(text):
 ])
 def test_a_persons_this_is_goodbye_is_still_a_crisis(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Last post from me before the wedding! Phone off for a week, see you on the other side as Mrs Okafor",
+    "last post from me until I'm back from honeymoon x",
+    "My last post before my op on Tuesday, wish me luck!",
+    "Last post before the weekend: the drop-in is moving rooms.",
+])
+def test_last_post_before_an_ordinary_event_is_no_goodbye(text):
+    assert floor_level(assess(text)) < 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "last post from me. look after mum",
+    "Last post from me.",
+    "Last post from me before I go.",
+    "last post from me before the end",
+    "Last post from me before the wedding. I can't do this any more.",
+    "My last post before Christmas. Sorry for everything.",
+])
+def test_last_post_from_me_without_an_ordinary_event_or_beside_a_crisis_word_is_a_goodbye(text):
+    assert floor_level(assess(text)) == 3, assess(text)
