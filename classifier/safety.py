@@ -176,6 +176,12 @@ ORGANISATION_AFTER_GOODBYE = re.compile(
     r"|from (?:(?:our|the|this) )(?:[a-z'-]+ ){0,2}?(?:blog|page|account|site|website|newsletter|podcast|channel|"
     r"feed|forum|team|charity|service|project|network|organi[sz]ation|magazine|column|group|committee|board)\b"
     r"|to (?:x|twitter|facebook|instagram|insta|tiktok|threads|reddit|linkedin)\b)")
+# A role play or scenario told as one ("I played a farmer who'd been 'tying up loose ends'"): the
+# first-person words are a character's, not the writer's. Narrower than ABOUT on purpose: "course"
+# or "training" alone is no scene, and "this isn't a role play" or "for real" is the writer's own.
+SCENE = re.compile(r"\brole[- ]?play(?:ed|ing|s)?\b|\b(?:in the|training|practice) scenarios?\b|\bcase study\b|\bvignette\b"
+                   r"|\bi played (?:a|an|the)\b|\bplay(?:ed|ing) the (?:part|role) of\b|\bin character\b|\bacted out\b")
+NOT_A_SCENE = re.compile(r"\b(?:not|no|isn'?t|wasn'?t) (?:a |an |the )?(?:role[- ]?play|scenario|drill|exercise)\b|\bfor real\b")
 # Words only a person at risk writes: beside them no notice, event or organisation exemption holds.
 CRISIS_CUES = re.compile(
     r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
@@ -281,6 +287,15 @@ def _an_organisation_leaving(norm: str, m: re.Match) -> bool:
     return bool(ORGANISATION_AFTER_GOODBYE.search(tail)) and not CRISIS_CUES.search(norm)
 
 
+def _in_a_scene(norm: str, sentence: str, m: re.Match, sentence_start: int) -> bool:
+    """True when a first-person match is a character's words in a role play or scenario the post
+    describes: the sentence says so, or the post does and the words are quoted."""
+    if NOT_A_SCENE.search(norm):
+        return False
+    quoted = norm[max(0, m.start() - 2):m.start()].rstrip(" ").endswith(("'", '"'))
+    return bool(SCENE.search(sentence) or (quoted and SCENE.search(norm)))
+
+
 def _sentence_at(norm: str, pos: int) -> tuple[int, str]:
     """The sentence around `pos` (start offset, text): rules judge tense and negation per sentence."""
     start = max(norm.rfind(c, 0, pos) for c in ".!?\n;") + 1
@@ -310,7 +325,7 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
     for name, level, pattern in _FIRST:
         for m in pattern.finditer(norm):
             start, sentence = _sentence_at(norm, m.start())
-            if PAST.search(sentence):
+            if PAST.search(sentence) or _in_a_scene(norm, sentence, m, start):
                 continue
             if name == "farewell" and not FINALITY.search(norm):
                 continue

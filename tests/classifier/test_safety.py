@@ -291,3 +291,25 @@ def test_last_post_before_an_ordinary_event_is_no_goodbye(text):
 ])
 def test_last_post_from_me_without_an_ordinary_event_or_beside_a_crisis_word_is_a_goodbye(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Role play on the suicide alertness course: I played a farmer who'd been 'tying up loose ends' and the trainee "
+    "had to pick up the hint. Hardest acting I've done.",
+    "Role play on the course today. The actor said \"I'm going to kill myself tonight\" and I froze.",
+    "In the role play I said I've written my note, and the trainee asked about a plan.",
+])
+def test_a_characters_words_in_a_role_play_fire_nothing(text):
+    assert assess(text) == []
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("I'm tying up loose ends, the will's done, the dog's going to my sister.", 2),
+    ("Did the suicide alertness course last month. Now I'm tying up loose ends myself.", 2),
+    ("This isn't a role play: I'm tying up loose ends.", 2),
+    ("I played a farmer in the role play. For real though, I'm tying up loose ends.", 2),
+    ("Role play at work today was fine. I've written my note though.", 3),
+    ("Case study in my essay was hard to write. I want to die tonight.", 3),
+])
+def test_the_writers_own_words_beside_a_course_or_role_play_still_fire(text, level):
+    assert floor_level(assess(text)) >= level, assess(text)
