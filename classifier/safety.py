@@ -221,7 +221,9 @@ AFFAIRS = [re.compile(p) for p in (
     r"\b(?:finished|written|wrote|left|posted) (?:my |the |a )?(?:letters|notes?|instructions)\b",
     r"\bdeleted (?:my|all my) (?:photos|accounts)\b", r"\b(?:the )?bills are paid\b", r"\bpaid off (?:the|my)\b",
     r"\b(?:flat|house|room) is tidy\b", r"\bsorry for the mess\b", r"\bleft instructions\b",
-    r"\bsorted (?:out )?(?:the|my) will\b", r"\bpaid (?:the|all the|all my) bills\b", r"\beverything'?s in order\b")]
+    r"\bsorted (?:out )?(?:the|my) will\b", r"\bpaid (?:the|all the|all my) bills\b", r"\beverything'?s in order\b",
+    r"\b(?:the|my) will'?s (?:done|sorted|signed|written)\b", r"\btying up (?:the |my )?loose ends\b",
+    r"\b(?:cat|dog)(?:'s| is) going (?:to|with) (?:my |the )?(?:neighbour|next door|sister|brother|mum|dad|friend)\b")]
 FAREWELL_CUES = re.compile(
     r"\b(?:goodbye|forgive me|i'?m (?:so )?sorry(?! (?:for the|about the|to hear|if|i|we|but))|sorry everyone|sorry for everything|"
     r"tell (?:my|him|her|them|mum|dad)\b|i'?ve said what|it'?s time\b(?! (?:for|to))|i'?m done|enough now|"

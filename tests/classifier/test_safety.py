@@ -313,3 +313,19 @@ def test_a_characters_words_in_a_role_play_fire_nothing(text):
 ])
 def test_the_writers_own_words_beside_a_course_or_role_play_still_fire(text, level):
     assert floor_level(assess(text)) >= level, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm tying up loose ends, the will's done, the dog's going to my sister.",
+    "the will's sorted and i'm tying up loose ends. sorry for everything",
+])
+def test_tying_up_loose_ends_beside_a_will_done_or_a_pet_rehomed_is_a_crisis(text):
+    assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The dog's going to my sister while we're in Spain.",
+    "Finally got the will done at the solicitor's, one less job.",
+])
+def test_one_sign_of_affairs_in_order_alone_is_no_crisis(text):
+    assert floor_level(assess(text)) < 3, assess(text)
