@@ -377,13 +377,18 @@ def _indirect_crisis(norm: str) -> list[RuleHit]:
     cue = FAREWELL_CUES.search(norm)
     found = []
     for name, pattern in (("place", DANGEROUS_PLACE), ("means_ready", MEANS_LAID_OUT)):
-        m = pattern.search(norm)
-        if m and cue and not PAST.search(_sentence_at(norm, m.start())[1]):
+        present = [m for m in _each_match(pattern, norm) if not PAST.search(_sentence_at(norm, m.start())[1])]
+        if present and cue:
+            m = present[0]
             found.append(RuleHit(name, 3, m.group(0).strip(),
                                  f"{RULE_SENTENCES[name]}: '{m.group(0).strip()}' and '{cue.group(0)}'"))
-        elif m and not PAST.search(_sentence_at(norm, m.start())[1]):
-            # The place or the means without words of leaving is not a crisis by itself, but a
-            # calm "up on the roof" can be one: never published without a person (level 1).
+            continue
+        # The place or the means without words of leaving is not a crisis by itself, but a calm
+        # "up on the roof" can be one: never published without a person (level 1). Unless it is
+        # said to be over: "no more counting pills" (a switch to a depot injection).
+        alone = [m for m in present if not _said_to_be_over(norm, m)]
+        if alone:
+            m = alone[0]
             found.append(RuleHit(f"{name}_alone", 1, m.group(0).strip(),
                                  f"{RULE_SENTENCES[name + '_alone']}: '{m.group(0).strip()}'"))
     affairs = [m.group(0) for p in AFFAIRS if (m := p.search(norm)) and not PAST.search(_sentence_at(norm, m.start())[1])]
@@ -391,6 +396,25 @@ def _indirect_crisis(norm: str) -> list[RuleHit]:
         shown = "', '".join(affairs[:3])
         found.append(RuleHit("leaving_instructions", 3, affairs[0], f"{RULE_SENTENCES['leaving_instructions']}: '{shown}'"))
     return found
+
+
+def _each_match(pattern: re.Pattern, norm: str) -> list[re.Match]:
+    """Every match, one per start position, overlapping ones too: "no more counting pills. tablets
+    lined up" is one greedy match from "counting", and the "tablets lined up" inside it counts."""
+    found = []
+    pos = 0
+    while (m := pattern.search(norm, pos)) is not None:
+        found.append(m)
+        pos = m.start() + 1
+    return found
+
+
+def _said_to_be_over(norm: str, m: re.Match) -> bool:
+    """True when one of the three words before a place or means match negates it ("no more
+    counting pills", "stopped counting out tablets", "instead of counting pills")."""
+    start, sentence = _sentence_at(norm, m.start())
+    before = re.findall(r"[a-z']+", sentence[: m.start() - start])[-3:]
+    return any(w in NEGATION_WORDS or w in ("stopped", "without", "instead") for w in before)
 
 
 def _other_language_hits(norm: str) -> list[RuleHit]:

@@ -329,3 +329,17 @@ def test_tying_up_loose_ends_beside_a_will_done_or_a_pet_rehomed_is_a_crisis(tex
 ])
 def test_one_sign_of_affairs_in_order_alone_is_no_crisis(text):
     assert floor_level(assess(text)) < 3, assess(text)
+
+
+def test_means_said_to_be_over_are_not_means_laid_out():
+    assert assess("Switching from tablets to the monthly injection was my choice and I'd do it again. "
+                  "No more counting pills, one less thing to think about every morning.") == []
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("No more counting pills. Tablets lined up on the table in front of me.", 1),
+    ("no more counting pills. goodbye everyone, tell my mum i'm sorry", 3),
+    ("Counting out the pills on the table.", 1),
+])
+def test_means_laid_out_beside_a_no_more_still_fire(text, level):
+    assert floor_level(assess(text)) == level, assess(text)
