@@ -137,7 +137,8 @@ NEGATION_WORDS = {"not", "never", "no", "don't", "dont", "won't", "wont", "would
 _AGE_WORDS = (r"(?:\d\d|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
               r"a (?:teenager|student)|at (?:uni|university|college|school))")
 PAST = re.compile(rf"\bwhen i was {_AGE_WORDS}\b|\bat {_AGE_WORDS}\b|\bin my (?:teens|twenties|thirties|forties)\b|\bback when\b"
-                  r"|\bsince i last\b|\b(?:years|months) since\b|"
+                  r"|\bsince i last\b|\b(?:years|months) since\b|\bfrom the age of \w+ (?:until|till|to)\b"
+                  rf"|\buntil i was (?:about |around )?{_AGE_WORDS}\b|"
                   r"\byears ago\b|\bfor years as\b|\bas a (?:teenager|teen|child|kid|student)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few|couple of) (?:years?|decades?) ago\b"
                   r"|\bwhen i was (?:a |\d|young|little|at school|in my)|\bback in (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b"
                   r"|\bthat was (?:19|20)\d\d\b|\blast year\b|\bused to\b|\bthere was a time\b|\bat (?:fifteen|sixteen|\d\d)\b")
@@ -147,8 +148,9 @@ FINALITY = re.compile(r"\b(?:sorry for everything|thank you (?:all )?for|love yo
                       r"i'?m done|forgive me|not sorry|for being my friends?|take care of each other)\b")
 # "last post" that is an organisation's or a platform's, a season's, or a reference back to an earlier
 # post is not a goodbye: "our last post on X", "last post of the year", "in my last post I said".
-NOT_A_GOODBYE_BEFORE = re.compile(r"(?:\b(?:our|the|their|his|her|your|group's|team's|network's)\s+$)"
-                                  r"|(?:\b(?:in|since|after|from|read|see|like|to|re|on|under|about|than)\s+(?:my\s+)?$)")
+NOT_A_GOODBYE_BEFORE = re.compile(r"\b(?:our|the|their|his|her|your|group's|team's|network's)\s+$")
+REFERENCE_BACK_BEFORE = re.compile(r"\b(?:in|since|after|from|read|see|like|to|re|on|under|about|than)\s+(?:my\s+)?$")
+REFERENCE_BACK_AFTER = re.compile(r"^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
 NOT_A_GOODBYE_AFTER = re.compile(
     r"^s?\s*(?:on|to|at|from) (?:x|twitter|facebook|fb|insta|instagram|tiktok|threads|linkedin|reddit|this (?:account|page|platform|site|app))\b"
     r"|^s?\s*there\b"
@@ -158,8 +160,7 @@ NOT_A_GOODBYE_AFTER = re.compile(
     r"tuesday|wednesday|thursday|friday|saturday|sunday|next|we|i get back|i'?m back|wedding|big day|honeymoon|hen do|"
     r"stag do|trip|move|house move|exams?|festival|conference|op\b|operation|surgery|baby|weekend|bank holiday|"
     r"half[- ]term|i go on (?:holiday|leave|annual leave|maternity leave|paternity leave))"
-    r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b"
-    r"|^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
+    r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b")
 # "Tonight's the night" announcing an event ("tonight's the night: our open mic at the Crown",
 # "tonight's the night of the awards", "tonight's the night! doors 7pm") is a notice, not intent.
 EVENT_AFTER_TONIGHT = re.compile(
@@ -186,8 +187,10 @@ NOT_A_SCENE = re.compile(r"\b(?:not|no|isn'?t|wasn'?t) (?:a |an |the )?(?:role[-
 CRISIS_CUES = re.compile(
     r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
     r"look after (?:my|mum|dad|the kids|the dog|the cat|each other)|tell (?:my|mum|dad)\b|please don'?t (?:try|come|look)|"
-    r"won'?t be (?:here|around)|not (?:coming|going) (?:back|home)|pills|tablets|meds|paracetamol|overdose|rope|"
-    r"ligature|kill myself|end it|end my life|bridge|cliffs?|railway|tracks|jump)\b")
+    r"won'?t be (?:here|around)|not (?:coming|going) (?:back|home)|overdose|rope|ligature|kill myself|end it|"
+    r"end my life|bridge|cliffs?|railway|tracks|jump"
+    r"|(?:got|have|saved|all|taken|take|lined up|counted out|ready)\W+(?:\w+\W+){0,2}?(?:pills|tablets|meds|paracetamol)"
+    r"|(?:pills|tablets|meds|paracetamol)\W+(?:\w+\W+){0,2}?(?:ready|lined up|counted out|in front of me))\b")
 # Organisational and seasonal sign-offs ("signing off for the Christmas break") are not goodbyes either.
 IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|isn'?t answering|isn'?t picking up|not picking up|won'?t answer|locked|999|ambulance|police|"
                       r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing)\b")
@@ -268,11 +271,13 @@ def _negated(sentence: str, m: re.Match, offset: int) -> bool:
 
 
 def _not_a_goodbye(norm: str, m: re.Match, sentence_start: int) -> bool:
-    """True when a "last post" match is an organisation's, a platform's, a season's or an ordinary
-    event's ("last post from me before the wedding"), or a reference back ("in my last post"), and
-    the post has no word of crisis: not a person saying goodbye."""
+    """True when a "last post" match is a reference back ("in my last post", "my last post was
+    about"), or an organisation's, a platform's, a season's or an ordinary event's ("last post from
+    me before the wedding") in a post with no word of crisis: not a person saying goodbye."""
     lead = norm[sentence_start:m.start("lastpost")]
     tail = norm[m.end("lastpost"):m.end("lastpost") + 60]
+    if REFERENCE_BACK_BEFORE.search(lead) or REFERENCE_BACK_AFTER.search(tail):
+        return True
     return bool(NOT_A_GOODBYE_BEFORE.search(lead) or NOT_A_GOODBYE_AFTER.search(tail)) and not CRISIS_CUES.search(norm)
 
 

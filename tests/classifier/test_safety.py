@@ -343,3 +343,23 @@ def test_means_said_to_be_over_are_not_means_laid_out():
 ])
 def test_means_laid_out_beside_a_no_more_still_fire(text, level):
     assert floor_level(assess(text)) == level, assess(text)
+
+
+def test_self_harm_from_an_age_until_an_age_is_a_recovery_story():
+    assert assess("I self-harmed from the age of fourteen until I was about twenty-two. I'm thirty-four now.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "I've self-harmed since the age of fourteen and I cut myself again last night.",
+    "I self-harmed from the age of fourteen and I still do.",
+])
+def test_self_harm_since_an_age_is_still_now(text):
+    assert floor_level(assess(text)) == 2, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My last post on here was about the clinic's new kettle. Last week I told the nurse I'm not coming back.",
+    "My last post before Christmas: the pharmacy is open on the 27th for your meds.",
+])
+def test_a_reference_back_or_a_notice_naming_meds_is_no_goodbye(text):
+    assert not any(h.rule == "goodbye" for h in assess(text)), assess(text)
