@@ -363,3 +363,16 @@ def test_self_harm_since_an_age_is_still_now(text):
 ])
 def test_a_reference_back_or_a_notice_naming_meds_is_no_goodbye(text):
     assert not any(h.rule == "goodbye" for h in assess(text)), assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We sat on the roof terrace at the community centre in the sun today. Felt like being on holiday.",
+    "Radio piece this morning on the bridge barriers campaign. The families who pushed for them deserve every bit of credit.",
+])
+def test_a_roof_terrace_or_a_bridge_barriers_campaign_is_no_dangerous_place(text):
+    assert assess(text) == []
+
+
+@pytest.mark.parametrize("text", ["Sat on the roof of the car park.", "Sitting on the bridge barrier now."])
+def test_a_roof_or_a_bridge_barrier_is_still_read_by_a_person(text):
+    assert floor_level(assess(text)) >= 1, assess(text)
