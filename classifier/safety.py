@@ -183,6 +183,12 @@ ORGANISATION_AFTER_GOODBYE = re.compile(
 SCENE = re.compile(r"\brole[- ]?play(?:ed|ing|s)?\b|\b(?:in the|training|practice) scenarios?\b|\bcase study\b|\bvignette\b"
                    r"|\bi played (?:a|an|the)\b|\bplay(?:ed|ing) the (?:part|role) of\b|\bin character\b|\bacted out\b")
 NOT_A_SCENE = re.compile(r"\b(?:not|no|isn'?t|wasn'?t) (?:a |an |the )?(?:role[- ]?play|scenario|drill|exercise)\b|\bfor real\b")
+# A helpline footer or a leaflet speaks to the reader ("if you're having thoughts of suicide, call
+# Samaritans"; "anyone having thoughts of suicide can text SHOUT"): an ideation match right after
+# such a frame, not itself starting with "i", is not the writer's. "Anyone else" includes the writer.
+HELPLINE_FRAME = re.compile(r"\bif (?:you|someone|anyone|a person)\b(?!.*\bi\b)"
+                            r"|\b(?:anyone|someone|people|those|others|a person)(?<!anyone else) (?:who (?:is|are|has|have|'?s) |who'?re )?"
+                            r"(?:having|experiencing|with|living with|affected by|struggling with|feeling)\s+$")
 # Words only a person at risk writes: beside them no notice, event or organisation exemption holds.
 CRISIS_CUES = re.compile(
     r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
@@ -304,6 +310,14 @@ def _in_a_scene(norm: str, sentence: str, m: re.Match, sentence_start: int) -> b
     return bool(SCENE.search(sentence) or (quoted and SCENE.search(norm)))
 
 
+def _speaks_to_the_reader(sentence: str, m: re.Match, sentence_start: int) -> bool:
+    """True when an ideation match follows a helpline frame ("if you're having", "anyone
+    experiencing") and does not itself start with the writer's "i"."""
+    if re.match(r"i\b|i'", m.group(0)):
+        return False
+    return bool(HELPLINE_FRAME.search(sentence[: m.start() - sentence_start]))
+
+
 def _sentence_at(norm: str, pos: int) -> tuple[int, str]:
     """The sentence around `pos` (start offset, text): rules judge tense and negation per sentence."""
     start = max(norm.rfind(c, 0, pos) for c in ".!?\n;") + 1
@@ -342,6 +356,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if m.groupdict().get("tonight") and _an_event_tonight(norm, m):
                 continue
             if m.groupdict().get("thisis") and _an_organisation_leaving(norm, m):
+                continue
+            if name == "ideation" and _speaks_to_the_reader(sentence, m, start):
                 continue
             if _negated(sentence, m, start):
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))

@@ -376,3 +376,23 @@ def test_a_roof_terrace_or_a_bridge_barriers_campaign_is_no_dangerous_place(text
 @pytest.mark.parametrize("text", ["Sat on the roof of the car park.", "Sitting on the bridge barrier now."])
 def test_a_roof_or_a_bridge_barrier_is_still_read_by_a_person(text):
     assert floor_level(assess(text)) >= 1, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you're having thoughts of suicide, call Samaritans on 116 123.",
+    "Anyone having thoughts of suicide can text SHOUT to 85258.",
+    "If you feel you want to die, please ring 111 and choose the mental health option.",
+])
+def test_a_helpline_footer_speaking_to_the_reader_is_no_ideation(text):
+    assert assess(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I'm having thoughts of suicide again.",
+    "Does anyone else want to die every morning?",
+    "Does anyone else have thoughts of suicide all the time?",
+    "If you ask me, I want to die.",
+    "if anyone reads this, i want to die",
+])
+def test_the_writers_own_ideation_beside_you_or_anyone_still_fires(text):
+    assert floor_level(assess(text)) == 2, assess(text)
