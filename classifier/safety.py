@@ -79,7 +79,7 @@ _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 # (name, level, pattern). Each is matched in one lower-cased sentence.
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
-                  r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b|do it tonight)"),
+                  r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b(?! (?:out of|from) (?:a|the) plane| for charity)|do it tonight)"),
     ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\b(?P<tonight>tonight'?s the night)\b"
                   r"|\b(?:i )?(?P<neg>(?:don'?t|do not) )?(?:want|wanna|need) to (?:kill myself|end my life|end it all)\b"
                   r"|\bwant to die and (?:tonight|today|now) i'?m going to\b"),
@@ -91,14 +91,16 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                 r"|\bi(?:'ve| have)? (?:planned it|planned it all|picked the place|chosen the place|worked out how)\b"),
     ("plan", 3, r"\b(?:been |i'?ve been |i am |i'm )?(?:researching|looking up|googling) (?:how many|ways to|how to)\b"),
     ("means", 3, r"\b(?:saving up|saved up|stockpil\w+|hoard\w*|hid|hidden|got) (?:my |the |two months of |a month of )?"
-                 r"(?:pills|tablets|meds|paracetamol)\b(?! from the pharmacy)"),
+                 r"(?P<collected>pills|tablets|meds|paracetamol)\b"),
     ("means", 3, r"\b(?:got|bought|have) (?:the |a )?(?:rope|ligature)\b|\bgot the means\b|\bthe means (?:right )?here\b"
                  r"|\bbought (?:a lot of|loads of|lots of) (?:paracetamol|pills|tablets)\b"),
     ("attempt", 3, r"\b(?:i'?ve |i have |i )?(?:just )?(?:taken|took) (?:an overdose|all (?:my |of my |the |of the )?"
                    r"(?:pills|tablets|meds|medication|paracetamol)|everything in the (?:cupboard|cabinet|drawer)|"
                    r"the lot|them all|a load of (?:pills|tablets))\b"
-                   r"|\boverdosed\b|\bthe bleeding won'?t stop\b"),
-    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof(?! terrace| garden| bar)|train platform|platform)\b"),
+                   r"|\boverdosed\b(?! on (?:mince pies|chocolate|sugar|caffeine|coffee|cheese|carbs|sweets|biscuits|crisps|telly|netflix|christmas))"
+                   r"|\bthe bleeding won'?t stop\b"),
+    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof(?! terrace| garden| bar)|"
+                   r"(?P<platform>train platform|platform))\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
     ("goodbye", 3, r"\b(?P<thisis>this is goodbye)\b|\bthis is my goodbye\b"
                    r"|\b(?P<lastpost>(?:my )?(?:last|final) (?:post|toot|skeet|message))\b|\bby the time (?:you|anyone) reads? this\b"
@@ -114,7 +116,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
     ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
                             r"tying up loose ends|everything'?s in order now)"),
-    ("slang", 2, r"(?:^|\s)kms(?:$|[\s.!?,])"),
+    ("slang", 2, r"(?:^|(?<!\d)\s)kms(?:$|[\s.!?,])"),  # "ran 10 kms" is a distance
     ("self_harm", 2, r"\b(?:self[- ]?harmed|cut myself|hurt myself|burn(?:ed|t) myself|hitting myself|cutting again)\b"
                      r"|\burge to (?:cut|self[- ]?harm)\b|\bi'?ve cut\b"),
 ]
@@ -144,7 +146,9 @@ PAST = re.compile(rf"\bwhen i was {_AGE_WORDS}\b|\bat {_AGE_WORDS}\b|\bin my (?:
                   r"|\bthat was (?:19|20)\d\d\b|\blast year\b|\bused to\b|\bthere was a time\b|\bat (?:fifteen|sixteen|\d\d)\b")
 ABOUT = re.compile(r"\b(?:training|role play|roleplay|course|scenario|case study|research|study|webinar|trainee|module|guidance)\b")
 # A farewell ("bye everyone") is a goodbye message only beside words of finality.
-FINALITY = re.compile(r"\b(?:sorry for everything|thank you (?:all )?for|love you all|can'?t do (?:this|it) any ?more|"
+FINALITY = re.compile(r"\b(?:sorry for everything|love you all|thank you (?:all )?for(?! (?:coming|joining|listening|reading|having us|"
+                      r"tuning in|a (?:lovely|great|brilliant|fab|fantastic)|such a|another|today|tonight|this (?:evening|morning|afternoon)|"
+                      r"the (?:event|session|meeting|talk|quiz|evening|workshop|webinar))\b)|can'?t do (?:this|it) any ?more|"
                       r"i'?m done|forgive me|not sorry|for being my friends?|take care of each other)\b")
 # "last post" that is an organisation's or a platform's, a season's, or a reference back to an earlier
 # post is not a goodbye: "our last post on X", "last post of the year", "in my last post I said".
@@ -189,6 +193,9 @@ NOT_A_SCENE = re.compile(r"\b(?:not|no|isn'?t|wasn'?t) (?:a |an |the )?(?:role[-
 HELPLINE_FRAME = re.compile(r"\bif (?:you|someone|anyone|a person)\b(?!.*\bi\b)"
                             r"|\b(?:anyone|someone|people|those|others|a person)(?<!anyone else) (?:who (?:is|are|has|have|'?s) |who'?re )?"
                             r"(?:having|experiencing|with|living with|affected by|struggling with|feeling)\s+$")
+# A commute told on a platform: a clock time, a delay, a destination. "The fast one" is no commute.
+COMMUTE = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b(?:cancelled|delayed|late again|running late|replacement bus|to work|"
+                     r"to the (?:conference|office|match|meeting|airport)|commute|season ticket)\b")
 # Words only a person at risk writes: beside them no notice, event or organisation exemption holds.
 CRISIS_CUES = re.compile(
     r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
@@ -310,6 +317,22 @@ def _in_a_scene(norm: str, sentence: str, m: re.Match, sentence_start: int) -> b
     return bool(SCENE.search(sentence) or (quoted and SCENE.search(norm)))
 
 
+def _a_commute(norm: str) -> bool:
+    """True when a post on a platform tells a commute (a time, a delay, a destination) and has no
+    word of crisis or of leaving, and no fast train. It is still a place a person reads (level 1)."""
+    return (COMMUTE.search(norm) is not None and not CRISIS_CUES.search(norm) and not FAREWELL_CUES.search(norm)
+            and re.search(r"\bfast (?:one|train)\b|\bnot getting on\b", norm) is None)
+
+
+def _collected_from_a_pharmacy(norm: str, m: re.Match) -> bool:
+    """True when "got my meds" is a prescription collected ("from the chemist", "at the GP") and
+    the post has no word of crisis or of leaving."""
+    tail = norm[m.end("collected"):m.end("collected") + 40]
+    rest = norm[:m.start()] + " " + norm[m.end():]  # "got my meds" is itself one of CRISIS_CUES
+    return (re.match(r"\s+(?:from|at) (?:the )?(?:pharmacy|chemist'?s?|gp|surgery|clinic)\b", tail) is not None
+            and not CRISIS_CUES.search(rest) and not FAREWELL_CUES.search(rest))
+
+
 def _speaks_to_the_reader(sentence: str, m: re.Match, sentence_start: int) -> bool:
     """True when an ideation match follows a helpline frame ("if you're having", "anyone
     experiencing") and does not itself start with the writer's "i"."""
@@ -356,6 +379,10 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if m.groupdict().get("tonight") and _an_event_tonight(norm, m):
                 continue
             if m.groupdict().get("thisis") and _an_organisation_leaving(norm, m):
+                continue
+            if m.groupdict().get("platform") and _a_commute(norm):
+                continue
+            if m.groupdict().get("collected") and _collected_from_a_pharmacy(norm, m):
                 continue
             if name == "ideation" and _speaks_to_the_reader(sentence, m, start):
                 continue

@@ -396,3 +396,49 @@ def test_a_helpline_footer_speaking_to_the_reader_is_no_ideation(text):
 ])
 def test_the_writers_own_ideation_beside_you_or_anyone_still_fires(text):
     assert floor_level(assess(text)) == 2, assess(text)
+
+
+# Everyday words that share a crisis rule's keywords, each beside the crisis it must not hide.
+@pytest.mark.parametrize("text", [
+    "I'm going to jump out of a plane for Mind in June, sponsor link in bio!",
+    "Got my meds from the chemist today, no queue for once.",
+    "Goodbye everyone, and thank you for coming to the AGM!",
+    "Bye all, thank you for a lovely evening at the carers' group.",
+    "Ran 10 kms this morning for the Mind fundraiser!",
+    "Overdosed on mince pies again this year.",
+])
+def test_everyday_words_sharing_a_crisis_keyword_do_not_page(text):
+    assert floor_level(assess(text)) < 2, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sitting on the platform waiting for the 8:15 to the conference.",
+    "Standing on the platform at Leeds, train cancelled again.",
+])
+def test_a_platform_alone_is_a_place_a_person_reads_not_an_attempt(text):
+    assert floor_level(assess(text)) == 1, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to jump.",
+    "I'm going to jump off the bridge tonight.",
+    "Got my meds saved up.",
+    "got the tablets from the chemist, enough now, sorry everyone",
+    "Got my tablets from the pharmacy. Tonight I'm going to end it.",
+    "Sitting on the platform. Next train is mine. Tell mum I'm sorry.",
+    "Goodbye everyone, thank you for everything.",
+    "Bye all, thank you for coming, love you all x",
+    "Overdosed on my tablets.",
+    "kms tonight",
+])
+def test_the_same_keywords_in_a_crisis_still_fire(text):
+    assert floor_level(assess(text)) >= 2 if "kms" in text else floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sat on the train platform waiting for the fast one. Bye.",
+    "Standing on the platform waiting for the fast train. Not getting on it. Love to everyone who tried.",
+    "Standing on the platform, the 8:15 is cancelled. Tell mum I'm sorry.",
+])
+def test_a_platform_beside_a_fast_train_or_words_of_leaving_is_still_an_attempt(text):
+    assert floor_level(assess(text)) == 3, assess(text)
