@@ -85,7 +85,9 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                   r"|\bwant to die and (?:tonight|today|now) i'?m going to\b"),
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to) take (?:them all|all (?:my |of my |the )?"
                   r"(?:pills|tablets|meds|paracetamol))"),
-    ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?|goodbye)"
+    ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?\b(?! (?:to|for) (?:the |my |our |your )?"
+                r"(?:mp|council|councillor|editor|local paper|paper|trust|minister|ombudsman|pals|consultation|campaign|"
+                r"gp|consultant|chief executive|health secretary)\b)|goodbye)"
                 r"|\bthe letters are in\b|\bleft the letters\b"),
     ("plan", 3, r"\bi know (?:exactly )?(?:how and when|how i'?(?:ll| will) do it|where i'?m going to do it)"
                 r"|\bi(?:'ve| have)? (?:planned it|planned it all|picked the place|chosen the place|worked out how)\b"),
@@ -104,7 +106,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
     ("goodbye", 3, r"\b(?P<thisis>this is goodbye)\b|\bthis is my goodbye\b"
                    r"|\b(?P<lastpost>(?:my )?(?:last|final) (?:post|toot|skeet|message))\b|\bby the time (?:you|anyone) reads? this\b"
-                   r"|\bwon'?t be (?:here|around) (?:tomorrow|after tonight)\b"
+                   r"|\bwon'?t be (?:here|around) (?:(?P<tomorrow>tomorrow)|after tonight)\b"
                    r"|\b(?:please )?(?:don'?t|do not) (?:try to |come and )?(?:find|look for|come looking for) me\b"),
     ("ideation", 2, r"\b(?:i )?(?:want|wanna) to die\b|\bwish(?:ing)? i (?:was|were) dead\b"
                     r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
@@ -156,7 +158,8 @@ NOT_A_GOODBYE_BEFORE = re.compile(r"\b(?:our|the|their|his|her|your|group's|team
 REFERENCE_BACK_BEFORE = re.compile(r"\b(?:in|since|after|from|read|see|like|to|re|on|under|about|than)\s+(?:my\s+)?$")
 REFERENCE_BACK_AFTER = re.compile(r"^s?\s*(?:was|is about|about|got|had|on here was|i wrote|i said|went)\b")
 NOT_A_GOODBYE_AFTER = re.compile(
-    r"^s?\s*(?:on|to|at|from) (?:x|twitter|facebook|fb|insta|instagram|tiktok|threads|linkedin|reddit|this (?:account|page|platform|site|app))\b"
+    r"^s?\s*(?:on|to|at|from) (?:x|twitter|facebook|fb|insta|instagram|tiktok|threads|linkedin|reddit|this (?:account|page|platform|site|app)|"
+    r"the old (?:account|page|blog|site|handle))\b"
     r"|^s?\s*there\b"
     r"|^s?\s*(?:of|for) (?:the |this )?(?:year|month|week|term|season|summer|decade|20\d\d)\b"
     r"|^s?\s*(?:from (?:me|us) )?(?:before|until|till|over) (?:the |our |we |my )?(?:christmas|xmas|new year|easter|summer|break|"
@@ -164,7 +167,7 @@ NOT_A_GOODBYE_AFTER = re.compile(
     r"tuesday|wednesday|thursday|friday|saturday|sunday|next|we|i get back|i'?m back|wedding|big day|honeymoon|hen do|"
     r"stag do|trip|move|house move|exams?|festival|conference|op\b|operation|surgery|baby|weekend|bank holiday|"
     r"half[- ]term|i go on (?:holiday|leave|annual leave|maternity leave|paternity leave))"
-    r"|^s?\s*for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b")
+    r"|^s?\s*(?:from (?:me|us) )?for (?:a (?:while|bit|few|couple)|now|the (?:christmas|xmas|summer|easter|half[- ]term) break|the (?:holidays?|break))\b")
 # "Tonight's the night" announcing an event ("tonight's the night: our open mic at the Crown",
 # "tonight's the night of the awards", "tonight's the night! doors 7pm") is a notice, not intent.
 EVENT_AFTER_TONIGHT = re.compile(
@@ -196,6 +199,10 @@ HELPLINE_FRAME = re.compile(r"\bif (?:you|someone|anyone|a person)\b(?!.*\bi\b)"
 # A commute told on a platform: a clock time, a delay, a destination. "The fast one" is no commute.
 COMMUTE = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b(?:cancelled|delayed|late again|running late|replacement bus|to work|"
                      r"to the (?:conference|office|match|meeting|airport)|commute|season ticket)\b")
+# "I won't be here tomorrow" with an ordinary reason in the same sentence (leave, training, a
+# closed office, an appointment).
+AWAY_FOR_A_REASON = re.compile(r"\b(?:annual leave|on leave|holiday|day off|off sick|training|closed|conference|course|"
+                               r"appointment|working from home|wfh|cover(?:ing|ed)?|rota|shift|dentist)\b")
 # Words only a person at risk writes: beside them no notice, event or organisation exemption holds.
 CRISIS_CUES = re.compile(
     r"\b(?:sorry for everything|forgive me|love you all|can'?t do (?:this|it) any ?more|i'?m done|enough now|"
@@ -317,6 +324,14 @@ def _in_a_scene(norm: str, sentence: str, m: re.Match, sentence_start: int) -> b
     return bool(SCENE.search(sentence) or (quoted and SCENE.search(norm)))
 
 
+def _away_for_a_reason(norm: str, sentence: str, m: re.Match, sentence_start: int) -> bool:
+    """True when "won't be here tomorrow" gives an ordinary reason in its sentence ("the office is
+    closed", "annual leave") and the post has no other word of crisis or of leaving."""
+    rest = norm[:m.start()] + " " + norm[m.end():]  # the match is itself one of FAREWELL_CUES
+    return (AWAY_FOR_A_REASON.search(sentence[m.end() - sentence_start:]) is not None
+            and not CRISIS_CUES.search(rest) and not FAREWELL_CUES.search(rest))
+
+
 def _a_commute(norm: str) -> bool:
     """True when a post on a platform tells a commute (a time, a delay, a destination) and has no
     word of crisis or of leaving, and no fast train. It is still a place a person reads (level 1)."""
@@ -379,6 +394,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
             if m.groupdict().get("tonight") and _an_event_tonight(norm, m):
                 continue
             if m.groupdict().get("thisis") and _an_organisation_leaving(norm, m):
+                continue
+            if m.groupdict().get("tomorrow") and _away_for_a_reason(norm, sentence, m, start):
                 continue
             if m.groupdict().get("platform") and _a_commute(norm):
                 continue

@@ -442,3 +442,26 @@ def test_the_same_keywords_in_a_crisis_still_fire(text):
 ])
 def test_a_platform_beside_a_fast_train_or_words_of_leaving_is_still_an_attempt(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I have written my letters to the MP about the cuts. Please write yours.",
+    "I've written my letter to the council about the day centre closure.",
+    "I won't be around tomorrow, the office is closed for training.",
+    "I won't be here tomorrow, annual leave! Jo is covering the inbox.",
+    "This is my last post on the old account, follow the new one!",
+    "Last post from me for a while, off to Spain for two weeks!",
+])
+def test_campaign_letters_a_day_off_and_an_old_account_are_no_plan_or_goodbye(text):
+    assert floor_level(assess(text)) < 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've written my letters to the kids.",
+    "I won't be here tomorrow.",
+    "I won't be here tomorrow, going away for good.",
+    "I won't be here tomorrow, the office is closed. Tell mum I'm sorry.",
+    "Last post from me for a while. I'm sorry for everything.",
+])
+def test_letters_to_family_or_no_reason_for_not_being_here_are_still_a_crisis(text):
+    assert floor_level(assess(text)) == 3, assess(text)
