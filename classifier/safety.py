@@ -256,6 +256,13 @@ FAREWELL_CUES = re.compile(
     r"next train|engine off|last time i'?ll|this is the last (?:time|post|thing)|just wanted (?:one person|someone) to know|"
     r"not answering (?:anyone|my phone)|won'?t answer)")
 
+# Keys with next door and the cat with mum while we're away: a holiday or a house move, not a goodbye.
+HOUSEHOLD = re.compile(r"\b(?:keys?|milk|papers|cat|dog|pets?|bills|tidy)\b")
+TRIP_OR_MOVE = re.compile(r"\bwhile (?:we'?re|i'?m|we are|i am) away\b|\b(?:on|for (?:a |our |my |the )?)holiday\b"
+                          r"|\bfor the (?:week|weekend|fortnight|holidays)\b|\btill (?:we'?re|i'?m) back\b"
+                          r"|\bwhen (?:we|i) (?:get|come) back\b|\b(?:moved|moving) (?:house|flat|in|into|out)\b"
+                          r"|\b(?:the|an?) (?:inspection|viewing|house move)\b")
+
 _ANY_INDIRECT = re.compile("|".join(f"(?:{p.pattern})" for p in (DANGEROUS_PLACE, MEANS_LAID_OUT, *AFFAIRS)))
 
 _FIRST = [(n, lv, re.compile(p, re.MULTILINE)) for n, lv, p in FIRST_PERSON]
@@ -458,6 +465,8 @@ def _indirect_crisis(norm: str) -> list[RuleHit]:
             found.append(RuleHit(f"{name}_alone", 1, m.group(0).strip(),
                                  f"{RULE_SENTENCES[name + '_alone']}: '{m.group(0).strip()}'"))
     affairs = [m.group(0) for p in AFFAIRS if (m := p.search(norm)) and not PAST.search(_sentence_at(norm, m.start())[1])]
+    if affairs and not cue and _a_household_trip_or_move(norm, affairs):
+        return found
     if len(affairs) >= 2 or (affairs and cue):
         shown = "', '".join(affairs[:3])
         found.append(RuleHit("leaving_instructions", 3, affairs[0], f"{RULE_SENTENCES['leaving_instructions']}: '{shown}'"))
@@ -481,6 +490,13 @@ def _said_to_be_over(norm: str, m: re.Match) -> bool:
     start, sentence = _sentence_at(norm, m.start())
     before = re.findall(r"[a-z']+", sentence[: m.start() - start])[-3:]
     return any(w in NEGATION_WORDS or w in ("stopped", "without", "instead") for w in before)
+
+
+def _a_household_trip_or_move(norm: str, affairs: list[str]) -> bool:
+    """True when the signs of affairs in order are only household ones (keys, pets, bills, a tidy
+    flat) and the post says why: a holiday, a house move, an inspection; and has no word of crisis."""
+    return (all(HOUSEHOLD.search(a) for a in affairs) and TRIP_OR_MOVE.search(norm) is not None
+            and not CRISIS_CUES.search(norm))
 
 
 def _other_language_hits(norm: str) -> list[RuleHit]:

@@ -465,3 +465,20 @@ def test_campaign_letters_a_day_off_and_an_old_account_are_no_plan_or_goodbye(te
 ])
 def test_letters_to_family_or_no_reason_for_not_being_here_are_still_a_crisis(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Left the dog with my mum and the keys are with next door while we're away in Cornwall.",
+    "The bills are paid and the flat is tidy, ready for the inspection tomorrow.",
+])
+def test_keys_pets_and_bills_sorted_for_a_holiday_or_an_inspection_are_no_crisis(text):
+    assert floor_level(assess(text)) < 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Keys are with next door and the cat is with my sister. Whoever finds this, I'm sorry.",
+    "The keys are with next door, the bills are paid. Going away for good.",
+    "Left the dog with mum, keys are with next door, while I'm away. Sorry for everything.",
+])
+def test_household_affairs_beside_words_of_leaving_are_still_a_crisis(text):
+    assert floor_level(assess(text)) == 3, assess(text)
