@@ -91,7 +91,9 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                 r"|\bthe letters are in\b|\bleft the letters\b"),
     ("plan", 3, r"\bi know (?:exactly )?(?:how and when|how i'?(?:ll| will) do it|where i'?m going to do it)"
                 r"|\bi(?:'ve| have)? (?:planned it|planned it all|picked the place|chosen the place|worked out how)\b"),
-    ("plan", 3, r"\b(?:been |i'?ve been |i am |i'm )?(?:researching|looking up|googling) (?:how many|ways to|how to)\b"),
+    ("plan", 3, r"\b(?:been |i'?ve been |i am |i'm )?(?:researching|looking up|googling) (?:how many|ways to|how to\b"
+                r"(?! (?:appeal|apply|claim|complain|refer|register|book|bake|cook|knit|grow|fill in|become|volunteer|"
+                r"set up|start a|make (?:a complaint|sourdough|bread|a cake)|get to (?:the|a) (?:venue|hospital|meeting|clinic))\b))"),
     ("means", 3, r"\b(?:saving up|saved up|stockpil\w+|hoard\w*|hid|hidden|got) (?:my |the |two months of |a month of )?"
                  r"(?P<collected>pills|tablets|meds|paracetamol)\b"),
     ("means", 3, r"\b(?:got|bought|have) (?:the |a )?(?:rope|ligature)\b|\bgot the means\b|\bthe means (?:right )?here\b"

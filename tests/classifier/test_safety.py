@@ -482,3 +482,22 @@ def test_keys_pets_and_bills_sorted_for_a_holiday_or_an_inspection_are_no_crisis
 ])
 def test_household_affairs_beside_words_of_leaving_are_still_a_crisis(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Been googling how to make sourdough all afternoon.",
+    "I've been researching how to appeal a PIP decision, anyone got tips?",
+    "Been googling how to become a peer support worker.",
+])
+def test_looking_up_how_to_do_an_everyday_thing_is_no_plan(text):
+    assert assess(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I've been researching how to do it.",
+    "been googling how to make it painless",
+    "looking up how many paracetamol",
+    "googling how to get hold of more tablets",
+])
+def test_looking_up_how_to_do_it_is_still_a_plan(text):
+    assert floor_level(assess(text)) == 3, assess(text)
