@@ -454,18 +454,18 @@ def _indirect_crisis(norm: str) -> list[RuleHit]:
     for name, pattern in (("place", DANGEROUS_PLACE), ("means_ready", MEANS_LAID_OUT)):
         present = [m for m in _each_match(pattern, norm) if not PAST.search(_sentence_at(norm, m.start())[1])]
         if present and cue:
-            m = present[0]
-            found.append(RuleHit(name, 3, m.group(0).strip(),
-                                 f"{RULE_SENTENCES[name]}: '{m.group(0).strip()}' and '{cue.group(0)}'"))
+            first = present[0]
+            found.append(RuleHit(name, 3, first.group(0).strip(),
+                                 f"{RULE_SENTENCES[name]}: '{first.group(0).strip()}' and '{cue.group(0)}'"))
             continue
         # The place or the means without words of leaving is not a crisis by itself, but a calm
         # "up on the roof" can be one: never published without a person (level 1). Unless it is
         # said to be over: "no more counting pills" (a switch to a depot injection).
         alone = [m for m in present if not _said_to_be_over(norm, m)]
         if alone:
-            m = alone[0]
-            found.append(RuleHit(f"{name}_alone", 1, m.group(0).strip(),
-                                 f"{RULE_SENTENCES[name + '_alone']}: '{m.group(0).strip()}'"))
+            first = alone[0]
+            found.append(RuleHit(f"{name}_alone", 1, first.group(0).strip(),
+                                 f"{RULE_SENTENCES[name + '_alone']}: '{first.group(0).strip()}'"))
     affairs = [m.group(0) for p in AFFAIRS if (m := p.search(norm)) and not PAST.search(_sentence_at(norm, m.start())[1])]
     if affairs and not cue and _a_household_trip_or_move(norm, affairs):
         return found
