@@ -79,7 +79,8 @@ _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 # (name, level, pattern). Each is matched in one lower-cased sentence.
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
-                  r"(?:kill myself|end (?:it all|it tonight|my life|things)|take my (?:own )?life|jump\b(?! (?:out of|from) (?:a|the) plane| for charity)|do it tonight)"),
+                  r"(?:kill myself|end (?:it all|it tonight|my life|things)(?! (?:on a high|with (?:him|her|them|my (?:ex|boyfriend|"
+                  r"girlfriend|partner|fella|landlord|job)|the (?:gym|club|band|team|job))))|take my (?:own )?life|jump\b(?! (?:out of|from) (?:a|the) plane| for charity)|do it tonight)"),
     ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\b(?P<tonight>tonight'?s the night)\b"
                   r"|\b(?:i )?(?P<neg>(?:don'?t|do not) )?(?:want|wanna|need) to (?:kill myself|end my life|end it all)\b"
                   r"|\bwant to die and (?:tonight|today|now) i'?m going to\b"),
@@ -90,7 +91,8 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                 r"gp|consultant|chief executive|health secretary)\b)|goodbye)"
                 r"|\bthe letters are in\b|\bleft the letters\b"),
     ("plan", 3, r"\bi know (?:exactly )?(?:how and when|how i'?(?:ll| will) do it|where i'?m going to do it)"
-                r"|\bi(?:'ve| have)? (?:planned it|planned it all|picked the place|chosen the place|worked out how)\b"),
+                r"|\bi(?:'ve| have)? (?:planned it|planned it all|(?:picked|chosen) the place(?! for (?:the|our|a) (?!last|final|end))|"
+                r"worked out how(?! to (?:use|fill|book|claim|log|access|apply|set up|change|fix|get to (?:the|a) )))\b"),
     ("plan", 3, r"\b(?:been |i'?ve been |i am |i'm )?(?:researching|looking up|googling) (?:how many|ways to|how to\b"
                 r"(?! (?:appeal|apply|claim|complain|refer|register|book|bake|cook|knit|grow|fill in|become|volunteer|"
                 r"set up|start a|make (?:a complaint|sourdough|bread|a cake)|get to (?:the|a) (?:venue|hospital|meeting|clinic))\b))"),
@@ -114,7 +116,7 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                     r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
                     r"|\bwish(?:ing)? i (?:could )?(?:wouldn'?t|would not|didn'?t|not) wake up\b|\bgo to sleep and not wake up\b"
                     r"|\bbetter off (?:without me|dead)\b|\bi'?m (?:just )?a burden\b|\bi (?:am|feel like) a burden\b"
-                    r"|\bno point (?:in )?(?:living|going on|being here)\b|\bthoughts of (?:suicide|killing myself|ending it)"
+                    r"|\bno point (?:in )?(?:living|going on(?! about)|being here)\b|\bthoughts of (?:suicide|killing myself|ending it)"
                     r"|\b(?:i'?m|i am|i keep|i'?ve been|i have been|been|i) think(?:ing)? about (?:suicide|killing myself|ending it|dying)\b"
                     r"|\bwon'?t be around much longer\b|\bnot being here\b"),
     ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
@@ -128,11 +130,13 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
 REPORTED: list[tuple[str, str]] = [
     ("reported_speech", rf"\b{_PERSON}\s+(?:said|says|told me|keeps saying|kept saying|texted|messaged|posted|is saying)\b.{{0,40}}?"
                         rf"(?:want(?:s|ed)? to (?:die|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
-                        r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:doesn'?t|don'?t) see the point|goodbye|"
+                        r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:doesn'?t|don'?t) see the point|"
+                        r"goodbye(?! (?:at the (?:school )?gates?|from the (?:airport|station|car)|to (?:her|his|their) (?:old )?"
+                        r"(?:job|colleagues|class|team|school|flat))\b)|"
                         r"(?:going|planning) to (?:take|end|kill|jump)|has pills|ha(?:s|ve) taken)"),
     ("reported_plan", rf"\b{_PERSON}(?:\s+has|\s+have|'s)\s+(?:a plan|left a (?:note|letter)|been (?:cutting(?! back| down| costs| hair| out)|self[- ]?harming|hurting (?:herself|himself|themselves))|been looking up ways|just texted me saying goodbye|taken an overdose|"
                       r"taken everything|taken all|started cutting|been thinking about suicide)"),
-    ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
+    ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in(?! (?:a|an) (?:contract|dispute|battle|argument|row|fight|debate|negotiation))|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
     ("reported_speech", r"\bsaying (?:he|she|they)(?:'s| is| was| are| were| has| have)? (?:going to (?:the bridge|kill|end|take|jump)|"
                         r"has pills|have pills|wants? to die|won'?t be coming back)"),
     ("reported_attempt", rf"\bfound (?:him|her|them|{_PERSON}) (?:with a ligature|unconscious|hanging|bleeding|collapsed)"),

@@ -501,3 +501,33 @@ def test_looking_up_how_to_do_an_everyday_thing_is_no_plan(text):
 ])
 def test_looking_up_how_to_do_it_is_still_a_plan(text):
     assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter said goodbye at the school gates without crying for the first time!",
+    "My son texted goodbye from the airport, off to uni in Canada. Proud mum.",
+    "My friend posted goodbye to her old job today, onwards and upwards.",
+    "My brother is locked in a contract dispute with his landlord.",
+    "I'm going to end things with the gym, cancelled the membership.",
+    "I'm planning to end it all on a high: last day at work Friday, cake in the staff room!",
+    "I've picked the place for the team Christmas do!",
+    "I've worked out how to use the new booking system at last.",
+    "No point going on about it, the decision is made.",
+])
+def test_idioms_that_share_a_crisis_phrase_do_not_page(text):
+    assert assess(text) == []
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("I'm going to end things.", 3),
+    ("I'm going to end things with pills.", 3),
+    ("I've picked the place for it.", 3),
+    ("I've picked the place for my last night.", 3),
+    ("I've worked out how to do it.", 3),
+    ("My son is locked in the bathroom.", 3),
+    ("My son texted goodbye and he's not answering.", 3),
+    ("She said goodbye.", 3),
+    ("No point going on.", 2),
+])
+def test_the_same_phrases_in_a_crisis_still_fire(text, level):
+    assert floor_level(assess(text)) == level, assess(text)
