@@ -13,6 +13,11 @@ sentence and are deliberately narrow, because the statistical model handles the 
   overdose" -> high (2), crisis (3) when the post also says the danger is now (tonight, not
   answering, 999, locked in...). Skipped when the post is about training or research (role plays
   and case studies quote people at risk).
+- Notices, organisations, role plays and idioms: "tonight's the night: our open mic", "this is
+  goodbye from our little blog", "last post from me before the wedding", a character's words in a
+  role play, "end things with the gym" fire nothing. Each exemption is narrow and gives way to a
+  crisis word anywhere in the post (CRISIS_CUES, FAREWELL_CUES), and each has a test beside the
+  crises it must not hide.
 """
 
 from __future__ import annotations
