@@ -23,6 +23,7 @@ sentence and are deliberately narrow, because the statistical model handles the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import classifier.crisis_phrases as crisis_phrases
@@ -80,27 +81,55 @@ _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will)"
 _PERSON = (r"(?:he|she|they|my (?:son|daughter|partner|husband|wife|mum|mom|dad|brother|sister|friend|"
            r"best mate|mate|boyfriend|girlfriend|child|kid|nan|grandad)|someone in (?:our|my|the) (?:group|group chat|chat))")
 _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
+_EVERYDAY: list[str] = []
+
+
+def _everyday(lookaround: str) -> str:
+    """A lookaround that lets an everyday use of a crisis phrase pass ("jump" then " out of a plane").
+
+    Each is recorded, so `_bare` can build the pattern without them: beside a crisis word elsewhere
+    in the post, no everyday reading holds and the bare pattern fires (`_everyday_reading`).
+    """
+    _EVERYDAY.append(lookaround)
+    return lookaround
+
+
+def _bare(pattern: str) -> str:
+    """`pattern` without its everyday lookarounds."""
+    for lookaround in _EVERYDAY:
+        pattern = pattern.replace(lookaround, "")
+    return pattern
+
 
 # (name, level, pattern). Each is matched in one lower-cased sentence.
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
-                  r"(?:kill myself|end (?:it all|it tonight|my life|things)(?! (?:on a high|with (?:him|her|them|my (?:ex|boyfriend|"
-                  r"girlfriend|partner|fella|landlord|job)|the (?:gym|club|band|team|job))))|take my (?:own )?life|jump\b(?! (?:out of|from) (?:a|the) plane| for charity)|do it tonight)"),
+                  r"(?:kill myself|end (?:it all|it tonight|my life|things)"
+                  + _everyday(r"(?! (?:on a high|with (?:him|her|them|my (?:ex|boyfriend|girlfriend|partner|fella|landlord|job)|"
+                              r"the (?:gym|club|band|team|job))))")
+                  + r"|take my (?:own )?life|jump\b" + _everyday(r"(?! (?:out of|from) (?:a|the) plane| for charity)")
+                  + r"|do it tonight)"),
     ("intent", 3, r"\b(?:i )?want to die (?:tonight|today|now)\b|\b(?P<tonight>tonight'?s the night)\b"
                   r"|\b(?:i )?(?P<neg>(?:don'?t|do not) )?(?:want|wanna|need) to (?:kill myself|end my life|end it all)\b"
                   r"|\bwant to die and (?:tonight|today|now) i'?m going to\b"),
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to) take (?:them all|all (?:my |of my |the )?"
                   r"(?:pills|tablets|meds|paracetamol))"),
-    ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?\b(?! (?:to|for) (?:the |my |our |your )?"
-                r"(?:mp|council|councillor|editor|local paper|paper|trust|minister|ombudsman|pals|consultation|campaign|"
-                r"gp|consultant|chief executive|health secretary)\b)|goodbye)"
+    ("plan", 3, r"\bi(?:'ve| have)?\s+(?:written|wrote|left)\s+(?:my|a|the)\s+(?:suicide )?(?:note|letters?\b"
+                + _everyday(r"(?! (?:to|for) (?:the |my |our |your )?(?:mp|council|councillor|editor|local paper|paper|trust|"
+                            r"minister|ombudsman|pals|consultation|campaign|gp|consultant|chief executive|health secretary)\b)")
+                + r"|goodbye)"
                 r"|\bthe letters are in\b|\bleft the letters\b"),
     ("plan", 3, r"\bi know (?:exactly )?(?:how and when|how i'?(?:ll| will) do it|where i'?m going to do it)"
-                r"|\bi(?:'ve| have)? (?:planned it|planned it all|(?:picked|chosen) the place(?! for (?:the|our|a) (?!last|final|end))|"
-                r"worked out how(?! to (?:use|fill|book|claim|log|access|apply|set up|change|fix|get to (?:the|a) )))\b"),
+                r"|\bi(?:'ve| have)? (?:planned it|planned it all|(?:picked|chosen) the place"
+                + _everyday(r"(?! for (?:the|our|a) (?!last|final|end))")
+                + r"|worked out how"
+                + _everyday(r"(?! to (?:use|fill|book|claim|log|access|apply|set up|change|fix|get to (?:the|a) ))")
+                + r")\b"),
     ("plan", 3, r"\b(?:been |i'?ve been |i am |i'm )?(?:researching|looking up|googling) (?:how many|ways to|how to\b"
-                r"(?! (?:appeal|apply|claim|complain|refer|register|book|bake|cook|knit|grow|fill in|become|volunteer|"
-                r"set up|start a|make (?:a complaint|sourdough|bread|a cake)|get to (?:the|a) (?:venue|hospital|meeting|clinic))\b))"),
+                + _everyday(r"(?! (?:appeal|apply|claim|complain|refer|register|book|bake|cook|knit|grow|fill in|become|"
+                            r"volunteer|set up|start a|make (?:a complaint|sourdough|bread|a cake)|"
+                            r"get to (?:the|a) (?:venue|hospital|meeting|clinic))\b)")
+                + r")"),
     ("means", 3, r"\b(?:saving up|saved up|stockpil\w+|hoard\w*|hid|hidden|got) (?:my |the |two months of |a month of )?"
                  r"(?P<collected>pills|tablets|meds|paracetamol)\b"),
     ("means", 3, r"\b(?:got|bought|have) (?:the |a )?(?:rope|ligature)\b|\bgot the means\b|\bthe means (?:right )?here\b"
@@ -108,8 +137,10 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("attempt", 3, r"\b(?:i'?ve |i have |i )?(?:just )?(?:taken|took) (?:an overdose|all (?:my |of my |the |of the )?"
                    r"(?:pills|tablets|meds|medication|paracetamol)|everything in the (?:cupboard|cabinet|drawer)|"
                    r"the lot|them all|a load of (?:pills|tablets))\b"
-                   r"|\boverdosed\b(?! on (?:mince pies|chocolate|sugar|caffeine|coffee|cheese|carbs|sweets|biscuits|crisps|telly|netflix|christmas))"
-                   r"|\bthe bleeding won'?t stop\b"),
+                   r"|\boverdosed\b"
+                   + _everyday(r"(?! on (?:mince pies|chocolate|sugar|caffeine|coffee|cheese|carbs|sweets|biscuits|crisps|"
+                               r"telly|netflix|christmas))")
+                   + r"|\bthe bleeding won'?t stop\b"),
     ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof(?! terrace| garden| bar)|"
                    r"(?P<platform>train platform|platform))\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
@@ -121,13 +152,13 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                     r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
                     r"|\bwish(?:ing)? i (?:could )?(?:wouldn'?t|would not|didn'?t|not) wake up\b|\bgo to sleep and not wake up\b"
                     r"|\bbetter off (?:without me|dead)\b|\bi'?m (?:just )?a burden\b|\bi (?:am|feel like) a burden\b"
-                    r"|\bno point (?:in )?(?:living|going on(?! about)|being here)\b|\bthoughts of (?:suicide|killing myself|ending it)"
+                    r"|\bno point (?:in )?(?:living|going on" + _everyday(r"(?! about)") + r"|being here)\b|\bthoughts of (?:suicide|killing myself|ending it)"
                     r"|\b(?:i'?m|i am|i keep|i'?ve been|i have been|been|i) think(?:ing)? about (?:suicide|killing myself|ending it|dying)\b"
                     r"|\bwon'?t be around much longer\b|\bnot being here\b"),
     ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
     ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
                             r"tying up loose ends|everything'?s in order now)"),
-    ("slang", 2, r"(?:^|(?<!\d)\s)kms(?:$|[\s.!?,])"),  # "ran 10 kms" is a distance
+    ("slang", 2, r"(?:^|" + _everyday(r"(?<!\d)") + r"\s)kms(?:$|[\s.!?,])"),  # "ran 10 kms" is a distance
     ("self_harm", 2, r"\b(?:self[- ]?harmed|cut myself|hurt myself|burn(?:ed|t) myself|hitting myself|cutting again)\b"
                      r"|\burge to (?:cut|self[- ]?harm)\b|\bi'?ve cut\b"),
 ]
@@ -136,12 +167,15 @@ REPORTED: list[tuple[str, str]] = [
     ("reported_speech", rf"\b{_PERSON}\s+(?:said|says|told me|keeps saying|kept saying|texted|messaged|posted|is saying)\b.{{0,40}}?"
                         rf"(?:want(?:s|ed)? to (?:die|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
                         r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:doesn'?t|don'?t) see the point|"
-                        r"goodbye(?! (?:at the (?:school )?gates?|from the (?:airport|station|car)|to (?:her|his|their) (?:old )?"
-                        r"(?:job|colleagues|class|team|school|flat))\b)|"
+                        r"goodbye" + _everyday(r"(?! (?:at the (?:school )?gates?|from the (?:airport|station|car)|"
+                                               r"to (?:her|his|their) (?:old )?(?:job|colleagues|class|team|school|flat))\b)")
+                        + r"|"
                         r"(?:going|planning) to (?:take|end|kill|jump)|has pills|ha(?:s|ve) taken)"),
     ("reported_plan", rf"\b{_PERSON}(?:\s+has|\s+have|'s)\s+(?:a plan|left a (?:note|letter)|been (?:cutting(?! back| down| costs| hair| out)|self[- ]?harming|hurting (?:herself|himself|themselves))|been looking up ways|just texted me saying goodbye|taken an overdose|"
                       r"taken everything|taken all|started cutting|been thinking about suicide)"),
-    ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in(?! (?:a|an) (?:contract|dispute|battle|argument|row|fight|debate|negotiation))|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
+    ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in"
+                        + _everyday(r"(?! (?:a|an) (?:contract|dispute|battle|argument|row|fight|debate|negotiation))")
+                        + r"|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
     ("reported_speech", r"\bsaying (?:he|she|they)(?:'s| is| was| are| were| has| have)? (?:going to (?:the bridge|kill|end|take|jump)|"
                         r"has pills|have pills|wants? to die|won'?t be coming back)"),
     ("reported_attempt", rf"\bfound (?:him|her|them|{_PERSON}) (?:with a ligature|unconscious|hanging|bleeding|collapsed)"),
@@ -233,8 +267,8 @@ DANGEROUS_PLACE = re.compile(
     r"\b(?:i'?m|i am|i'?ve (?:driven|walked|come|got)|sat|sitting|standing|stood|parked(?: up)?|up|on|here|stuck)\s+"
     r"(?:up\s+)?(?:on|at|by|above|under|near|in)?\s*(?:the\s+)?"
     r"(?:top of (?:the |a |my )?|edge of (?:the |a )?|roof of (?:the |my |a )?|wrong side of (?:the )?|end of (?:the )?)?"
-    r"(?:bridge(?! barriers? (?:campaign|petition|scheme|project|appeal))|cliffs?|cliff (?:edge|path|top)|"
-    r"roof(?! terrace| garden| bar)|ledge|multi-?stor(?:e)?y|railway(?: line| bridge| footbridge)?|tracks|"
+    r"(?:bridge" + _everyday(r"(?! barriers? (?:campaign|petition|scheme|project|appeal))") + r"|cliffs?|cliff (?:edge|path|top)|"
+    r"roof" + _everyday(r"(?! terrace| garden| bar)") + r"|ledge|multi-?stor(?:e)?y|railway(?: line| bridge| footbridge)?|tracks|"
     r"train tracks|level crossing|reservoir|quarry|viaduct|motorway bridge|footbridge|canal lock|pier|tower block|"
     r"platform)\b"
     r"|\b(?:drove|driven|walked|walking|headed|heading|went|going) (?:up |down |out )?to the (?:bridge|cliffs?|railway|tracks|"
@@ -278,6 +312,12 @@ _ANY_INDIRECT = re.compile("|".join(f"(?:{p.pattern})" for p in (DANGEROUS_PLACE
 
 _FIRST = [(n, lv, re.compile(p, re.MULTILINE)) for n, lv, p in FIRST_PERSON]
 _REPORTED = [(n, re.compile(p)) for n, p in REPORTED]
+# The same patterns without their everyday lookarounds: read where the post has a crisis word.
+_FIRST_BARE = [(n, lv, re.compile(_bare(p), re.MULTILINE)) for n, lv, p in FIRST_PERSON]
+_REPORTED_BARE = [(n, re.compile(_bare(p))) for n, p in REPORTED]
+_PLACE_BARE = re.compile(_bare(DANGEROUS_PLACE.pattern))
+# Danger now in a carer's or friend's report: with it, no everyday reading of a reported phrase holds.
+DANGER_NOW = re.compile(r"\b(?:missing|not answering|isn'?t answering|not picking up|won'?t answer|999|ambulance|police)\b")
 
 
 def _any_rule(patterns: list[str]) -> re.Pattern:
@@ -292,12 +332,35 @@ def _any_rule(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in plain), re.MULTILINE)
 
 
-_ANY_RULE = _any_rule([p for _, _, p in FIRST_PERSON] + [p for _, p in REPORTED])
+# Built from the bare patterns, which match wherever the patterns with everyday lookarounds do.
+_ANY_RULE = _any_rule([_bare(p) for _, _, p in FIRST_PERSON] + [_bare(p) for _, p in REPORTED])
 
 
 def normalise(text: str) -> str:
     """Lower-case `normalise_text`: one pattern covers curly and straight apostrophes, any dash."""
     return normalise_text(text).lower()
+
+
+def _readings(pattern: re.Pattern, bare: re.Pattern, norm: str, crisis_elsewhere: Callable[[str], bool]) -> list[re.Match]:
+    """Every match of `pattern`; and of `bare` (the pattern without its everyday lookarounds)
+    where `pattern` let an everyday reading pass, when the rest of the post has a crisis word:
+    "I'm going to end things with the gym" fires nothing, "... Sorry for everything" still does."""
+    found = list(pattern.finditer(norm))
+    if bare.pattern == pattern.pattern:
+        return found
+    starts = {m.start() for m in found}
+    for m in bare.finditer(norm):
+        if m.start() not in starts and crisis_elsewhere(norm[:m.start()] + " " + norm[m.end():]):
+            found.append(m)
+    return found
+
+
+def _a_crisis_word(text: str) -> bool:
+    return CRISIS_CUES.search(text) is not None
+
+
+def _a_crisis_word_or_danger_now(text: str) -> bool:
+    return CRISIS_CUES.search(text) is not None or DANGER_NOW.search(text) is not None
 
 
 def _negated(sentence: str, m: re.Match, offset: int) -> bool:
@@ -400,8 +463,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
     if _ANY_RULE.search(norm) is None:
         hits.sort(key=lambda h: -h.level)
         return hits
-    for name, level, pattern in _FIRST:
-        for m in pattern.finditer(norm):
+    for (name, level, pattern), (_, _, bare) in zip(_FIRST, _FIRST_BARE):
+        for m in _readings(pattern, bare, norm, _a_crisis_word):
             start, sentence = _sentence_at(norm, m.start())
             if PAST.search(sentence) or _in_a_scene(norm, sentence, m, start):
                 continue
@@ -425,7 +488,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
                 hits.append(RuleHit(f"negated_{name}", 1, m.group(0).strip()))
             else:
                 hits.append(RuleHit(name, level, m.group(0).strip(), _with_time(name, level, m.group(0).strip(), norm)))
-    reported = [(name, m) for name, pattern in _REPORTED for m in pattern.finditer(norm)]
+    reported = [(name, m) for (name, pattern), (_, bare) in zip(_REPORTED, _REPORTED_BARE)
+                for m in _readings(pattern, bare, norm, _a_crisis_word_or_danger_now)]
     if reported and not ABOUT.search(norm):
         imminent = bool(IMMINENT.search(norm))
         for name, m in reported:
@@ -460,7 +524,7 @@ def _indirect_crisis(norm: str) -> list[RuleHit]:
         return []  # a training scenario or a study describes such posts; it is not one
     cue = FAREWELL_CUES.search(norm)
     found = []
-    for name, pattern in (("place", DANGEROUS_PLACE), ("means_ready", MEANS_LAID_OUT)):
+    for name, pattern in (("place", _PLACE_BARE if cue else DANGEROUS_PLACE), ("means_ready", MEANS_LAID_OUT)):
         present = [m for m in _each_match(pattern, norm) if not PAST.search(_sentence_at(norm, m.start())[1])]
         if present and cue:
             first = present[0]

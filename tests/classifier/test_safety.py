@@ -154,7 +154,7 @@ def _texts_to_check() -> list[str]:
 
 def test_the_gate_rejects_a_text_only_when_no_rule_pattern_matches_it():
     # The gate skips the rules for a text it rejects, so it must never reject one a rule would read.
-    from classifier.safety import _ANY_RULE, _FIRST, _REPORTED, normalise
+    from classifier.safety import _ANY_RULE, _FIRST_BARE as _FIRST, _REPORTED_BARE as _REPORTED, normalise
 
     texts = _texts_to_check()
     matched = 0
@@ -531,3 +531,22 @@ def test_idioms_that_share_a_crisis_phrase_do_not_page(text):
 ])
 def test_the_same_phrases_in_a_crisis_still_fire(text, level):
     assert floor_level(assess(text)) == level, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter said goodbye at the school gates and now she's missing.",
+    "I'm going to end things with my boyfriend. Sorry for everything.",
+    "I've picked the place for the team do. I can't do this any more.",
+    "Sat on the roof terrace of the car park. Goodbye everyone, tell mum I'm sorry.",
+    "My brother is locked in a row with himself, not answering, police called.",
+])
+def test_no_everyday_reading_holds_beside_a_crisis_word_elsewhere_in_the_post(text):
+    assert floor_level(assess(text)) == 3, assess(text)
+
+
+def test_the_bare_patterns_drop_only_the_everyday_lookarounds():
+    from classifier.safety import _EVERYDAY, FIRST_PERSON, _bare
+
+    assert _EVERYDAY and all(look.startswith(("(?!", "(?<!")) for look in _EVERYDAY)
+    bare = [_bare(p) for _, _, p in FIRST_PERSON]
+    assert not any(look in p for look in _EVERYDAY for p in bare)
