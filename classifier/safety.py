@@ -136,17 +136,23 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                  r"|\bbought (?:a lot of|loads of|lots of) (?:paracetamol|pills|tablets)\b"),
     ("attempt", 3, r"\b(?:i'?ve |i have |i )?(?:just )?(?:taken|took) (?:an overdose|all (?:my |of my |the |of the )?"
                    r"(?:pills|tablets|meds|medication|paracetamol)|everything in the (?:cupboard|cabinet|drawer)|"
-                   r"the lot|them all|a load of (?:pills|tablets))\b"
+                   r"the lot" + _everyday(r"(?! to the (?:charity shop|tip|recycling|dump|food ?bank))")
+                   + r"|them all|a load of (?:pills|tablets))\b"
                    r"|\boverdosed\b"
                    + _everyday(r"(?! on (?:mince pies|chocolate|sugar|caffeine|coffee|cheese|carbs|sweets|biscuits|crisps|"
                                r"telly|netflix|christmas))")
-                   + r"|\bthe bleeding won'?t stop\b"),
-    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge|roof(?! terrace| garden| bar)|"
+                   + r"|\bthe bleeding won'?t stop\b"
+                   + _everyday(r"(?! after (?:my |the |a )?(?:blood test|tooth|dentist|extraction|nosebleed|jab|injection))")),
+    ("attempt", 3, r"\b(?:standing|stood|sat|sitting) on (?:the|a) (?:bridge|ledge|edge"
+                   + _everyday(r"(?! of (?:a |my )?(?:big |huge |new )?(?:decision|career|change|seat|breakthrough))")
+                   + r"|roof(?! terrace| garden| bar)|"
                    r"(?P<platform>train platform|platform))\b"),
     ("farewell", 3, r"\b(?:goodbye|bye) (?:everyone|all|world|friends|cruel world)\b"),
     ("goodbye", 3, r"\b(?P<thisis>this is goodbye)\b|\bthis is my goodbye\b"
                    r"|\b(?P<lastpost>(?:my )?(?:last|final) (?:post|toot|skeet|message))\b|\bby the time (?:you|anyone) reads? this\b"
-                   r"|\bwon'?t be (?:here|around) (?:(?P<tomorrow>tomorrow)|after tonight)\b"
+                   + _everyday(r"(?!,? (?:the|our) (?:consultation|meeting|event|survey|deadline|sale|conference|webinar|session|"
+                               r"vote|ballot|offer)\b)")
+                   + r"|\bwon'?t be (?:here|around) (?:(?P<tomorrow>tomorrow)|after tonight)\b"
                    r"|\b(?:please )?(?:don'?t|do not) (?:try to |come and )?(?:find|look for|come looking for) me\b"),
     ("ideation", 2, r"\b(?:i )?(?:want|wanna) to die\b|\bwish(?:ing)? i (?:was|were) dead\b"
                     r"|\b(?:don'?t|do not) want to (?:be here|live|wake up|be alive)\b"
@@ -154,7 +160,9 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
                     r"|\bbetter off (?:without me|dead)\b|\bi'?m (?:just )?a burden\b|\bi (?:am|feel like) a burden\b"
                     r"|\bno point (?:in )?(?:living|going on" + _everyday(r"(?! about)") + r"|being here)\b|\bthoughts of (?:suicide|killing myself|ending it)"
                     r"|\b(?:i'?m|i am|i keep|i'?ve been|i have been|been|i) think(?:ing)? about (?:suicide|killing myself|ending it|dying)\b"
-                    r"|\bwon'?t be around much longer\b|\bnot being here\b"),
+                    r"|\bwon'?t be around much longer\b|\bnot being here\b"
+                    + _everyday(r"(?! for (?:the|my|his|her|our) (?:\w+'s )?(?:assembly|birthday|party|match|appointment|nativity|"
+                                r"parents' evening|play|meeting|visit|handover|review)\b)")),
     ("ideation", 2, r"\bi'?m (?P<neg>not )?(?:feeling )?suicidal\b"),
     ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
                             r"tying up loose ends|everything'?s in order now)"),
@@ -165,13 +173,20 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
 
 REPORTED: list[tuple[str, str]] = [
     ("reported_speech", rf"\b{_PERSON}\s+(?:said|says|told me|keeps saying|kept saying|texted|messaged|posted|is saying)\b.{{0,40}}?"
-                        rf"(?:want(?:s|ed)? to (?:die|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
+                        r"(?:want(?:s|ed)? to (?:die"
+                        + _everyday(r"(?! (?:at home|in (?:her|his|their) own bed|peacefully|in (?:a |the )?hospice)\b)")
+                        + rf"|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
                         r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:doesn'?t|don'?t) see the point|"
                         r"goodbye" + _everyday(r"(?! (?:at the (?:school )?gates?|from the (?:airport|station|car)|"
                                                r"to (?:her|his|their) (?:old )?(?:job|colleagues|class|team|school|flat))\b)")
                         + r"|"
-                        r"(?:going|planning) to (?:take|end|kill|jump)|has pills|ha(?:s|ve) taken)"),
-    ("reported_plan", rf"\b{_PERSON}(?:\s+has|\s+have|'s)\s+(?:a plan|left a (?:note|letter)|been (?:cutting(?! back| down| costs| hair| out)|self[- ]?harming|hurting (?:herself|himself|themselves))|been looking up ways|just texted me saying goodbye|taken an overdose|"
+                        r"(?:going|planning) to (?:take" + _everyday(r"(?! (?:the|a|that|this) (?:new )?(?:job|offer|role|place|course|exam|test|"
+                                                                     r"train|bus|day off|break|holiday|kids|dog)\b)")
+                        + r"|end|kill|jump)|has pills|ha(?:s|ve) taken)"),
+    ("reported_plan", rf"\b{_PERSON}(?:\s+has|\s+have|'s)\s+(?:a plan"
+                      + _everyday(r"(?! for (?:the |a |our |his |her |their )?(?:garden|holiday|weekend|week|summer|christmas|"
+                                  r"birthday|party|wedding|kitchen|house|business|career|course|money|budget|future)\b)")
+                      + r"|left a (?:note|letter)|been (?:cutting(?! back| down| costs| hair| out)|self[- ]?harming|hurting (?:herself|himself|themselves))|been looking up ways|just texted me saying goodbye|taken an overdose|"
                       r"taken everything|taken all|started cutting|been thinking about suicide)"),
     ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in"
                         + _everyday(r"(?! (?:a|an) (?:contract|dispute|battle|argument|row|fight|debate|negotiation))")
@@ -225,7 +240,7 @@ EVENT_AFTER_TONIGHT = re.compile(
 # "This is goodbye" said by a blog, a page, an account or an organisation ("this is goodbye from our
 # little blog", "this is goodbye from all of us at the trust") or to a platform ("to Twitter").
 ORGANISATION_AFTER_GOODBYE = re.compile(
-    r"^[\s,:\-]*(?:from (?:all of us|everyone|us) at\b"
+    r"^[\s,:\-]*(?:from (?:all of us|everyone|us) at\b|to (?:the|our) old (?:office|building|premises|base|venue|hall)\b"
     r"|from (?:(?:our|the|this) )(?:[a-z'-]+ ){0,2}?(?:blog|page|account|site|website|newsletter|podcast|channel|"
     r"feed|forum|team|charity|service|project|network|organi[sz]ation|magazine|column|group|committee|board)\b"
     r"|to (?:x|twitter|facebook|instagram|insta|tiktok|threads|reddit|linkedin)\b)")

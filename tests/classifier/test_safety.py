@@ -550,3 +550,35 @@ def test_the_bare_patterns_drop_only_the_everyday_lookarounds():
     assert _EVERYDAY and all(look.startswith(("(?!", "(?<!")) for look in _EVERYDAY)
     bare = [_bare(p) for _, _, p in FIRST_PERSON]
     assert not any(look in p for look in _EVERYDAY for p in bare)
+
+
+@pytest.mark.parametrize("text", [
+    "This is goodbye to the old office, we move to the new building on Monday.",
+    "Took the lot to the charity shop today, the house feels lighter.",
+    "The bleeding won't stop after my blood test, is that normal?",
+    "Standing on the edge of a big decision: applying for the peer worker job.",
+    "By the time you read this, the consultation will have closed.",
+    "I'm worried about not being here for my daughter's assembly, the shift got moved.",
+    "My mum said she wants to die at home, not in hospital; the palliative team have been wonderful.",
+    "She said she's going to take the job in Leeds!",
+    "My partner has a plan for the garden this year.",
+])
+def test_more_everyday_uses_of_crisis_phrases_do_not_page(text):
+    assert floor_level(assess(text)) < 2, assess(text)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Took the lot.", 3),
+    ("The bleeding won't stop.", 3),
+    ("Standing on the edge of the cliff.", 3),
+    ("By the time you read this I'll be gone.", 3),
+    ("By the time you read this, the meeting will be over. I can't do this any more.", 3),
+    ("This is goodbye to the old office. Sorry for everything.", 3),
+    ("She said she's going to take the pills.", 3),
+    ("She said she's going to take the train to the bridge.", 3),
+    ("My partner has a plan for tonight.", 3),
+    ("My mum said she wants to die.", 2),
+    ("not being here for my kids anymore", 2),
+])
+def test_the_same_phrases_without_the_everyday_words_still_fire(text, level):
+    assert floor_level(assess(text)) == level, assess(text)
