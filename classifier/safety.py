@@ -167,6 +167,28 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     ("affairs_in_order", 2, r"\b(?:giving my things away|giving away my|started giving my things|rehomed the (?:dog|cat)|"
                             r"tying up loose ends|everything'?s in order now)"),
     ("slang", 2, r"(?:^|" + _everyday(r"(?<!\d)") + r"\s)kms(?:$|[\s.!?,])"),  # "ran 10 kms" is a distance
+    # Said as a decision, or with the time as "when": "i've decided to end my life", "made up my
+    # mind to end it", "tonight's when i do it". "Decided to end it with him" is a break-up.
+    ("intent", 3, r"\b(?:i(?:'ve| have)?\s+(?P<neg>not\s+|never\s+|haven'?t\s+)?)?(?:decided|made (?:up )?my mind(?: up)?|"
+                  r"made the decision)(?: that)?\s+(?:to|i'?m (?:going to|gonna)|i'?ll|i will)\s+"
+                  r"(?:end my life|kill myself|take my (?:own )?life|end it(?: all)?\b"
+                  + _everyday(r"(?! (?:with|there|here|early|on|at|for|between)\b)")
+                  + r"|do it (?:tonight|today|tomorrow|this weekend))"
+                  r"|\b(?:tonight|today|tomorrow)(?:'?s| is) (?:when|the (?:night|day)) i(?:'ll| will)? (?:do it|end it)\b"
+                  + _everyday(r"(?! (?:again|properly|for|with|live|at|on)\b)")),
+    # Shorthand with the subject dropped ("gna kill myself 2nite", read as "gonna kill myself tonight").
+    ("intent", 3, r"(?:^|[.!?,:]\s*)(?P<neg>(?:not|never)\s+)?(?:gonna|going to) (?:kill myself|end my life)\b"
+                  + _everyday(r"(?! laughing)")),
+    ("farewell", 3, r"\beveryone,? (?:goodbye|bye)\b"),
+    # Passive ideation: sorry to wake up at all. "Still here, still fighting" is pride, not this.
+    ("ideation", 2, r"\b(?:disappointed|disappointment|gutted|annoyed|angry|upset|fed up|sad)(?: that)? (?:i'?m|i am|to (?:wake up|find i'?m)) "
+                    r"still (?:here|alive|breathing)\b"
+                    + _everyday(r"(?! (?:at|in|on|waiting|after|for|with)\b)")
+                    + r"|\b(?:disappointed|gutted|annoyed|angry|upset|fed up|sad) to (?:still be|be still) (?:here|alive)\b"
+                    + _everyday(r"(?! (?:at|in|on|waiting|after|for|with)\b)")
+                    + r"|\bwish(?:ing|ed)? i(?:'d| had| could| would)? (?:just )?(?:not|never|hadn'?t|had not|didn'?t|wouldn'?t) "
+                    r"(?:woken|woke|wake) up\b"
+                    + _everyday(r"(?! (?:so|too|this|that|at|to|with|when|before|for|early|late|in time)\b)")),
     ("self_harm", 2, r"\b(?:self[- ]?harmed|cut myself|hurt myself|burn(?:ed|t) myself|hitting myself|cutting again)\b"
                      r"|\burge to (?:cut|self[- ]?harm)\b|\bi'?ve cut\b"),
 ]
@@ -191,6 +213,22 @@ REPORTED: list[tuple[str, str]] = [
     ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in"
                         + _everyday(r"(?! (?:a|an) (?:contract|dispute|battle|argument|row|fight|debate|negotiation))")
                         + r"|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),
+    # Words between the person and "said": "my son came home in a state, said he was going to kill himself".
+    ("reported_speech", rf"\b{_PERSON}\s+(?!said|says|told|keeps|kept|texted|messaged|posted|is saying)[^.!?;\n]{{1,60}}?"
+                        r"(?:,\s*|\s+and\s+|\s+)(?:said|says|told me|keeps saying|kept saying|texted|messaged)\b.{0,40}?"
+                        r"(?:want(?:s|ed)? to (?:die"
+                        + _everyday(r"(?! (?:of|laughing|at home|in (?:her|his|their) own bed|peacefully|in (?:a |the )?hospice)\b)")
+                        + rf"|end it|end (?:his|her|their) life)|kill {_SELF3}|be better off dead|"
+                        r"wish(?:es)? (?:he|she|they) (?:was|were) dead|(?:going|planning) to (?:end (?:it|his life|her life|their life)|"
+                        rf"kill {_SELF3}|jump\b" + _everyday(r"(?! (?:at|in|on|for|out of (?:a|the) plane)\b)") + "))"),
+    # A third person in danger now, told plainly: the means used, or a note and no answer.
+    ("reported_attempt", r"\bempty (?:pill |tablet |paracetamol |medicine |blister )?(?:packets|packs|bottles|blister packs|strips) "
+                         r"(?:all )?(?:round|around|next to|beside) (?:him|her|them)\b"
+                         + _everyday(r"(?! (?:in the (?:recycling|bin)|from (?:the|a) takeaway)\b)")),
+    ("reported_danger", r"\b(?:he|she|they)(?:'s| is| isn'?t| are|'re| aren'?t) (?:not )?(?:answering|picking up)\b[^.!?\n]{0,80}?"
+                        r"\b(?:his|her|their) note\b(?! (?:from|for|to|about|on)\b)"
+                        r"|\b(?:his|her|their) note (?:says|said)\b[^.!?\n]{0,80}?\b(?:he|she|they)(?:'s| is| isn'?t| are|'re| aren'?t) "
+                        r"(?:not )?(?:answering|picking up)\b"),
     ("reported_speech", r"\bsaying (?:he|she|they)(?:'s| is| was| are| were| has| have)? (?:going to (?:the bridge|kill|end|take|jump)|"
                         r"has pills|have pills|wants? to die|won'?t be coming back)"),
     ("reported_attempt", rf"\bfound (?:him|her|them|{_PERSON}) (?:with a ligature|unconscious|hanging|bleeding|collapsed)"),
@@ -273,7 +311,8 @@ CRISIS_CUES = re.compile(
     r"|(?:pills|tablets|meds|paracetamol)\W+(?:\w+\W+){0,2}?(?:ready|lined up|counted out|in front of me))\b")
 # Organisational and seasonal sign-offs ("signing off for the Christmas break") are not goodbyes either.
 IMMINENT = re.compile(r"\b(?:tonight|right now|now|not answering|isn'?t answering|isn'?t picking up|not picking up|won'?t answer|locked|999|ambulance|police|"
-                      r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing)\b")
+                      r"bridge|pills|tablets|overdose|ligature|this weekend|goodbye|coming back|missing|"
+                      r"empty (?:pill |tablet |paracetamol |medicine |blister )?(?:packets|packs|bottles|strips))\b")
 
 # Crisis told without the usual words: a dangerous place, the means laid out, or affairs put in
 # order, each a crisis only beside words of leaving (FAREWELL_CUES), so "sat by the reservoir with a
@@ -470,6 +509,7 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
     norm = text.lower() if normalised else normalise(text)
     hits = _other_language_hits(norm)
     norm = _ALGOSPEAK.sub(lambda m: _ALGOSPEAK_MEANS[m.group(0)], norm) if _ALGOSPEAK.search(norm) else norm
+    norm = _SHORTHAND.sub(lambda m: _SHORTHAND_MEANS[m.group(0)], norm) if _SHORTHAND.search(norm) else norm
     if _DIGIT_IN_WORD.search(norm):  # leetspeak: read "k1ll mys3lf" as "kill myself"
         from classifier.readability import deobfuscate
 
@@ -520,6 +560,11 @@ _ALGOSPEAK_MEANS = {"unalive myself": "kill myself", "unaliving myself": "killin
                     "sewerslide": "suicide", "sewer slide": "suicide",
                     "su1c1de": "suicide", "s*icide": "suicide", "su*cide": "suicide"}
 _ALGOSPEAK = re.compile(r"\bunalive myself\b|\bunaliving myself\b|\bunalive\b|\bsewer ?slide\b|\bsu1c1de\b|\bs\*icide\b|\bsu\*cide\b")
+# Text-speak for the words the rules read: "gna kill myself 2nite" is "gonna kill myself tonight".
+_SHORTHAND_MEANS = {"gna": "gonna", "gunna": "gonna", "gona": "gonna", "gnna": "gonna",
+                    "2nite": "tonight", "2night": "tonight", "2nyt": "tonight", "tonite": "tonight",
+                    "evry1": "everyone", "every1": "everyone", "evryone": "everyone", "myslf": "myself"}
+_SHORTHAND = re.compile(r"\b(?:gna|gunna|gona|gnna|2nite|2night|2nyt|tonite|evry1|every1|evryone|myslf)\b")
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]|[0-9][a-z]{2}")
 
 

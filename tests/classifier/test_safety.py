@@ -582,3 +582,111 @@ def test_more_everyday_uses_of_crisis_phrases_do_not_page(text):
 ])
 def test_the_same_phrases_without_the_everyday_words_still_fire(text, level):
     assert floor_level(assess(text)) == level, assess(text)
+
+
+# Explicit phrasings the rules used to miss (2026-12): a decision, text-speak, words between a
+# person and "said", passive ideation, and a third person in danger now told plainly.
+@pytest.mark.parametrize("text", [
+    "I've decided to end my life. I'm sorry.",
+    "Made up my mind to end it tonight.",
+    "I'm going to end my life after Christmas.",
+    "tonight's when I do it",
+    "Tonights when i do it, nobody needs to know.",
+])
+def test_a_decision_or_a_time_set_is_intent(text):
+    assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've decided to end it with my boyfriend.",
+    "Made up my mind to end it there and get the bus home.",
+    "Decided to end the day early and have a bath.",
+    "Tomorrow's when I do it properly: the big shop and the ironing.",
+])
+def test_a_decision_about_an_everyday_thing_is_no_intent(text):
+    assert floor_level(assess(text)) == 0, assess(text)
+
+
+def test_a_decision_not_made_is_read_but_is_not_a_plan():
+    assert floor_level(assess("I haven't decided to end my life, I just think about it.")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "gna kill myself 2nite. dnt try n stop me",
+    "im gunna kill myself",
+    "bye every1. sorry for everything",
+    "evry1 bye. love you all x",
+])
+def test_text_speak_of_the_explicit_words_reads_like_the_words(text):
+    assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "not gna do nethin, jus tired",
+    "Gonna kill myself laughing at this thread",
+    "everyone bye, see you Tuesday at the drop-in!",
+    "2nite's quiz at the Crown, every1 welcome",
+])
+def test_text_speak_without_a_crisis_fires_nothing(text):
+    assert floor_level(assess(text)) == 0, assess(text)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("My son came home in a state, said he was going to kill himself tonight.", 3),
+    ("My son came home in a state, said he was going to kill himself.", 2),
+    ("My sister rang late and said she wants to end it.", 2),
+])
+def test_reported_speech_with_words_before_said(text, level):
+    assert floor_level(assess(text)) == level, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My son came home from college and said he wants to die of embarrassment.",
+    "My daughter came home from school and said she was going to kill her brother for reading her diary.",
+    "Mum came back from the hospice and said she wants to die at home, not in hospital.",
+    "My husband got back from the GP and said he's going to jump at the chance of the new group.",
+    "My dad came round and said he is going to end his tenancy.",
+])
+def test_a_carers_everyday_report_with_words_before_said_fires_nothing(text):
+    assert floor_level(assess(text)) == 0, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I wake up disappointed to still be here.",
+    "Every morning the first thing I feel is disappointment that I'm still here.",
+    "Gutted that I'm still alive, honestly.",
+    "I wish I hadn't woken up today.",
+    "Been wishing I'd just not wake up most mornings.",
+])
+def test_passive_ideation_is_high(text):
+    assert floor_level(assess(text)) == 2, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "10 years on from my diagnosis and still here!",
+    "Still here, still fighting, still going to the Tuesday group.",
+    "Gutted to still be here at work at 9pm.",
+    "Annoyed that I'm still here waiting for the bus.",
+    "I wish I hadn't woken up so early, the baby's finally asleep.",
+])
+def test_still_here_told_as_pride_or_a_long_day_fires_nothing(text):
+    assert floor_level(assess(text)) == 0, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Found my son on the bathroom floor, empty packets all round him. Ambulance coming.",
+    "She's not answering and her note says she's sorry.",
+    "My husband has taken all his tablets and isn't answering.",
+])
+def test_a_third_person_in_danger_now_told_plainly_is_crisis(text):
+    assert floor_level(assess(text)) == 3, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Empty crisp packets all round him, typical teenager.",
+    "Empty packets all round him in the recycling, he does love a takeaway.",
+    "She's not answering her phone again, probably asleep.",
+    "She's not answering, her note from school says she was off with a cold.",
+])
+def test_a_carers_ordinary_post_is_no_danger_now(text):
+    assert floor_level(assess(text)) == 0, assess(text)
