@@ -636,6 +636,7 @@ def test_text_speak_without_a_crisis_fires_nothing(text):
     ("My son came home in a state, said he was going to kill himself tonight.", 3),
     ("My son came home in a state, said he was going to kill himself.", 2),
     ("My sister rang late and said she wants to end it.", 2),
+    ("Mum rang, said she wants to end it. Now she's not answering.", 3),
 ])
 def test_reported_speech_with_words_before_said(text, level):
     assert floor_level(assess(text)) == level, assess(text)
@@ -658,6 +659,7 @@ def test_a_carers_everyday_report_with_words_before_said_fires_nothing(text):
     "Gutted that I'm still alive, honestly.",
     "I wish I hadn't woken up today.",
     "Been wishing I'd just not wake up most mornings.",
+    "Some nights I wish I could just not wake up for a week, a month, longer.",
 ])
 def test_passive_ideation_is_high(text):
     assert floor_level(assess(text)) == 2, assess(text)
