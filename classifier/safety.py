@@ -95,13 +95,14 @@ class RuleHit:
 
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|ill|i will)"
-_PERSON = (r"(?:he|she|they|my (?:son|daughter|partner|husband|wife|mum|mom|dad|brother|sister|friend|"
+_PERSON = (r"(?:he|she|they|(?<!your )(?<!their )(?<!his )(?<!her )(?:mum|mam|dad)|my (?:son|daughter|partner|husband|wife|mum|mom|dad|brother|sister|friend|"
            r"best mate|mate|boyfriend|girlfriend|child|kid|nan|grandad)|someone in (?:our|my|the) (?:group|group chat|chat))")
 _SELF3 = r"(?:him|her|them)sel(?:f|ves)"
 # (name, level, pattern). Each is matched in one lower-cased sentence.
 FIRST_PERSON: list[tuple[str, int, str]] = [
     ("intent", 3, rf"\b{_I}\s+(?P<neg>(?:not|never)\s+)?(?:going to|gonna|about to|ready to|planning to|plan to|will|'ll)\s+"
-                  r"(?:kill myself|end (?:it all|it tonight|my life|things)"
+                  r"(?:kill myself" + everyday(r"(?! (?:laughing|with laughter)\b)")
+                  + r"|end (?:it all|it tonight|my life|things)"
                   + everyday(r"(?! (?:on a high|with (?:him|her|them|my (?:ex|boyfriend|girlfriend|partner|fella|landlord|job)|"
                               r"the (?:gym|club|band|team|job))))")
                   + r"|take my (?:own )?life|jump\b" + everyday(r"(?! (?:out of|from) (?:a|the) plane| for charity)")
@@ -206,7 +207,10 @@ REPORTED: list[tuple[str, str]] = [
                       + everyday(r"(?! for (?:the |a |our |his |her |their )?(?:garden|holiday|weekend|week|summer|christmas|"
                                   r"birthday|party|wedding|kitchen|house|business|career|course|money|budget|future)\b)")
                       + r"|left a (?:note|letter)|been (?:cutting(?! back| down| costs| hair| out)|self[- ]?harming|hurting (?:herself|himself|themselves))|been looking up ways|just texted me saying goodbye|taken an overdose|"
-                      r"taken everything|taken all|started cutting|been thinking about suicide)"),
+                      r"taken everything|taken all"
+                      + everyday(r"(?! (?:his|her|their) (?:tablets|meds|medication|medicine|antibiotics)\b[^.!?]{0,20}?"
+                                 r"\b(?:this week|every day|each day|on time|as prescribed|without (?:a )?fuss|all week)\b)")
+                      + r"|started cutting|been thinking about suicide)"),
     ("reported_danger", rf"\b{_PERSON}\s+(?:is|are|'s)\s+(?:locked in"
                         + everyday(r"(?! (?:a|an) (?:contract|dispute|battle|argument|row|fight|debate|negotiation))")
                         + r"|on the bridge|going to kill|saying (?:he|she|they) (?:is|are) going to)"),

@@ -693,3 +693,23 @@ def test_a_third_person_in_danger_now_told_plainly_is_crisis(text):
 ])
 def test_a_carers_ordinary_post_is_no_danger_now(text):
     assert floor_level(assess(text)) == 0, assess(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm gonna kill myself laughing at this thread",
+    "I'm going to kill myself with laughter if he wears that hat again",
+    "Proud of Dad, he's taken all his tablets this week without a fuss",
+    "Mum's taken all her meds on time since the dosette box arrived",
+])
+def test_laughing_and_taking_tablets_as_prescribed_fire_nothing(text):
+    assert floor_level(assess(text)) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to kill myself laughing. No really, sorry for everything, the tablets are ready",
+    "Dad's taken all his tablets this week and he's not answering, ringing 999",
+    "Mum's taken all her tablets and she won't wake up",
+    "Dad's taken an overdose, ambulance on the way",
+])
+def test_beside_a_crisis_word_or_danger_now_they_still_page(text):
+    assert floor_level(assess(text)) == 3
