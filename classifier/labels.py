@@ -27,6 +27,23 @@ TOPIC_LABELS: dict[str, str] = {
     "events": "an event", "stigma_rights": "stigma and rights",
 }
 
+# The "typical words" column of ../shared/taxonomy.md, verbatim. The topic heads get one extra
+# feature per topic, the weight of these words in a post (`training._keyword_columns`), folded into
+# the heads' word coefficients after training, so the model file and inference do not change.
+TOPIC_TYPICAL_WORDS: dict[str, tuple[str, ...]] = {
+    "peer_support": ("peer worker", "lived experience", "PSW", "support group"),
+    "care_planning": ("care plan", "CPA", "care coordinator", "discharge", "review"),
+    "coproduction": ("co-production", "involvement", "equal partners", "service user voice"),
+    "carers": ("carer", "my son", "my mum", "family", "nearest relative"),
+    "services_access": ("waiting list", "cuts", "referral", "day centre", "crisis team"),
+    "recovery_wellbeing": ("recovery", "wellbeing", "coping", "relapse", "sleep"),
+    "employment": ("job", "return to work", "volunteer", "recruiting", "shift"),
+    "treatment": ("meds", "antipsychotic", "clozapine", "therapy", "side effects"),
+    "digital": ("app", "online", "social media", "Twitter", "website"),
+    "events": ("workshop", "meeting", "webinar", "drop-in", "Tuesday 7pm"),
+    "stigma_rights": ("stigma", "discrimination", "rights", "Mental Health Act", "benefits"),
+}
+
 # Short keys used in the hand-written corpus pieces.
 TOPIC_KEYS: dict[str, str] = {
     "peer": "peer_support",

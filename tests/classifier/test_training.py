@@ -107,3 +107,21 @@ def test_calibration_reads_each_level_from_its_own_probability():
     b = np.array([[0.70, 1e-6, 0.10 - 1e-6, 0.20]])  # far less 'concern', same crisis and none
     pa, pb = _apply_calibration(cal, a), _apply_calibration(cal, b)
     assert np.isclose(pa[0, 3] / pa[0, 0], pb[0, 3] / pb[0, 0])
+
+
+def test_taxonomy_words_pick_their_word_columns():
+    from classifier.labels import TOPICS
+    from classifier.training import _keyword_columns
+
+    M = _keyword_columns(["carers", "carer's", "side effects", "jobcentre", "the"], 6)
+    assert M.shape == (6, len(TOPICS))
+    assert M[0, TOPICS.index("carers")] == M[1, TOPICS.index("carers")] == 1
+    assert M[2, TOPICS.index("treatment")] == 1
+    assert M[3:].sum() == 0  # "jobcentre" is not an inflection of "job"; "the" is nobody's keyword
+
+
+def test_topic_heads_keep_the_file_format_and_share_one_threshold(small_model):
+    # The keyword feature is folded into the word coefficients: one coefficient per TF-IDF column.
+    assert small_model.parts["topic_coef"].shape[1] == small_model.features(["x"]).shape[1]
+    assert len(set(small_model.parts["topic_thresholds"].tolist())) == 1
+    assert small_model.card["stage1"]["topics"]["threshold_rule"] == "shared"
