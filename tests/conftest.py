@@ -73,6 +73,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+class _XdistGroupIds:
+    """Put each test's xdist group into its id, as `--dist loadgroup` needs (`test@group`).
+
+    pytest-xdist 3.8 does it by setting `item._nodeid`, which pytest 9.2 no longer reads (the id is
+    `item._id`), so every group was spread over the workers: both started Takahe in one folder.
+    Runs after xdist's own hook, and only adds what is missing."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        if not getattr(config.option, "loadgroup", False):
+            return
+        from _pytest.nodeid import coerce_node_id
+
+        for item in items:
+            names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                            for m in item.iter_markers("xdist_group")})
+            suffix = "@" + "_".join(names)
+            if names and not item.nodeid.endswith(suffix):
+                item._id = coerce_node_id(item.nodeid + suffix)
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_XdistGroupIds(), "peerfeed-xdist-group-ids")
+
+
 # Read once, before any test runs: which backends to test, and the PostgreSQL to test them on.
 _KEEP = {"PEERFEED_TEST_BACKENDS", "PEERFEED_TEST_PG_ADMIN_URL", "PEERFEED_SCREENSHOTS_DIR"}  # the last: where browser tests save screenshots
 
