@@ -8,6 +8,12 @@ test; SQLite gets a fresh file per test. Both are built by the real Alembic migr
 Every test starts with no PEERFEED_* variable set and no `.env` file read (`clean_environment`), so
 a developer's settings never leak in and no test depends on another's `monkeypatch.setenv`.
 `fixture_server` is the session's one HTTP server on 127.0.0.1 (tests/http_fixture.py).
+
+The suite runs on pytest-xdist workers (`-n auto --dist loadgroup` in pyproject.toml): one worker per
+CPU, at most 4, or PYTEST_XDIST_AUTO_NUM_WORKERS of them; `-n0` runs in this one process. Each worker
+has its own session fixtures (its own PostgreSQL database, HTTP server, Prefect server, all on free
+ports). A peer that must be single (Takahe, whose install folder holds its pids and tokens; the Bluesky
+dev-env network, started once) is used only by the worker given its xdist group (`_PEER_GROUPS`).
 """
 
 from __future__ import annotations
@@ -29,6 +35,67 @@ PG_ADMIN_URL = os.environ.get("PEERFEED_TEST_PG_ADMIN_URL", "postgresql+psycopg:
 BACKENDS = [b.strip() for b in os.environ.get("PEERFEED_TEST_BACKENDS", "sqlite,postgresql").split(",") if b.strip()]
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+
+# Session fixtures for peers that there must be only one of per run: every test that uses one (directly
+# or through another fixture) goes in that peer's xdist group, so one worker starts it and runs them all.
+_PEER_GROUPS = {
+    "takahe": lambda item: f"takahe-{item.path.parent.name}",  # tests/channels and tests/mastodon: one install folder each
+    "bsky_network": lambda item: "bluesky-network",
+}
+MAX_AUTO_WORKERS = 4
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: PYTEST_XDIST_AUTO_NUM_WORKERS if set, else the CPUs this process may use (at most
+    MAX_AUTO_WORKERS). Not psutil's physical cores, which is 1 on a 2-vCPU machine."""
+    env = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").strip()
+    if env:
+        return int(env)
+    return max(1, min(MAX_AUTO_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def _uses_a_module_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    return bool(info) and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups into the test ids
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        group = next((g(item) for fixture, g in _PEER_GROUPS.items() if fixture in names), None)
+        if group is None and _uses_a_module_fixture(item):
+            # A module fixture (a trained model, a browser, a served site) is built once per worker
+            # that runs one of its tests: keep such a module on one worker, so it is built once.
+            group = f"module-{item.nodeid.split('::')[0]}"
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+class _XdistGroupIds:
+    """Put each test's xdist group into its id, as `--dist loadgroup` needs (`test@group`).
+
+    pytest-xdist 3.8 does it by setting `item._nodeid`, which pytest 9.2 no longer reads (the id is
+    `item._id`), so every group was spread over the workers: both started Takahe in one folder.
+    Runs after xdist's own hook, and only adds what is missing."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        if not getattr(config.option, "loadgroup", False):
+            return
+        from _pytest.nodeid import coerce_node_id
+
+        for item in items:
+            names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                            for m in item.iter_markers("xdist_group")})
+            suffix = "@" + "_".join(names)
+            if names and not item.nodeid.endswith(suffix):
+                item._id = coerce_node_id(item.nodeid + suffix)
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_XdistGroupIds(), "peerfeed-xdist-group-ids")
 
 
 # Read once, before any test runs: which backends to test, and the PostgreSQL to test them on.
