@@ -84,14 +84,19 @@ class _XdistGroupIds:
     def pytest_collection_modifyitems(self, config, items):
         if not getattr(config.option, "loadgroup", False):
             return
-        from _pytest.nodeid import coerce_node_id
-
+        try:
+            from _pytest.nodeid import coerce_node_id
+        except ImportError:  # a pytest before 9.2 reads `item._nodeid`, which xdist sets itself
+            coerce_node_id = None
         for item in items:
             names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
                             for m in item.iter_markers("xdist_group")})
             suffix = "@" + "_".join(names)
             if names and not item.nodeid.endswith(suffix):
-                item._id = coerce_node_id(item.nodeid + suffix)
+                if coerce_node_id is not None:
+                    item._id = coerce_node_id(item.nodeid + suffix)
+                else:
+                    item._nodeid = item.nodeid + suffix
 
 
 def pytest_configure(config):
