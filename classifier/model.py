@@ -9,6 +9,7 @@ model and can only raise the level.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,20 @@ REASON_STOP = ENGLISH_STOP_WORDS | {
 }
 # Short words that do mean something to a moderator.
 SHORT_TERMS = {"gp", "od", "a&e", "ae", "cbt", "dbt", "cpa", "nhs", "ward", "pip", "psw"}
+
+
+_HANDLE = re.compile(r"(?<![\w.])@([a-z0-9_]+)(?:@[\w.-]+)?")
+_WORD = re.compile(r"[a-z0-9_]+")
+
+
+def _handle_words(text: str) -> frozenset[str]:
+    """Words a post uses only inside @handles ("@tom", "@jo@example.social"), not elsewhere."""
+    lower = text.lower()
+    handles = {m.group(1) for m in _HANDLE.finditer(lower)}
+    if not handles:
+        return frozenset()
+    rest = set(_WORD.findall(_HANDLE.sub(" ", lower)))
+    return frozenset(handles - rest)
 
 
 def explains(term: str) -> bool:
@@ -309,8 +324,12 @@ class ClassifierModel:
         return self.scores_as_classified(texts).stage
 
     # --- reasons ------------------------------------------------------------------------------
-    def _top_terms(self, idx: np.ndarray, vals: np.ndarray, weights: np.ndarray, n: int = N_REASON_TERMS) -> list[str]:
-        """The word terms of one row that pushed hardest toward a decision (`weights` per word column)."""
+    def _top_terms(self, idx: np.ndarray, vals: np.ndarray, weights: np.ndarray, n: int = N_REASON_TERMS,
+                   handles: frozenset[str] = frozenset()) -> list[str]:
+        """The word terms of one row that pushed hardest toward a decision (`weights` per word column).
+
+        A term with a word the post uses only as an @handle ("@tom") is never shown: a name is no
+        reason, and a moderator would read it as one."""
         if idx.size == 0:
             return []
         contrib = vals * weights[idx]
@@ -318,24 +337,28 @@ class ClassifierModel:
         for i in np.argsort(-contrib)[: 4 * n]:
             if contrib[i] <= 0 or len(shown) == n:
                 break
-            phrase = plain_phrase(str(self._word_terms[idx[i]]))
+            term = str(self._word_terms[idx[i]])
+            if handles and not handles.isdisjoint(term.split()):
+                continue
+            phrase = plain_phrase(term)
             # "the office" and "office" say one thing: show it once, in its shortest plain form.
             if phrase and not any(set(phrase.split()) <= set(p.split()) or set(p.split()) <= set(phrase.split())
                                   for p in shown):
                 shown.append(phrase)
         return [f"'{p}'" for p in shown]
 
-    def _reasons(self, head: Head, idx, vals, level: int, model_level: int, topics: list[int], hits) -> list[str]:
+    def _reasons(self, head: Head, idx, vals, level: int, model_level: int, topics: list[int], hits,
+                 handles: frozenset[str] = frozenset()) -> list[str]:
         reasons = [h.reason() for h in hits[:3]]
         if model_level > 0 or level == 0:
-            terms = self._top_terms(idx, vals, head.level_reason_w[model_level])
+            terms = self._top_terms(idx, vals, head.level_reason_w[model_level], handles=handles)
             if model_level > 0:
                 reasons.append(f"the model reads {LEVEL_READING[model_level]} in the post"
                                + (f"; words that weigh most: {', '.join(terms)}" if terms else ""))
             elif terms:
                 reasons.append(f"the model reads no distress; words that weigh most: {', '.join(terms)}")
         for k in topics:
-            terms = self._top_terms(idx, vals, head.topic_reason_w[k], n=2)
+            terms = self._top_terms(idx, vals, head.topic_reason_w[k], n=2, handles=handles)
             reasons.append(f"about {TOPIC_LABELS[TOPICS[k]]}" + (f" ({', '.join(terms)})" if terms else ""))
         return reasons
 
@@ -383,7 +406,8 @@ class ClassifierModel:
                 + (["part of the model reads crisis but the rest does not, and no words of intent, plan, means or "
                     "farewell were found: held at high priority, without paging"]
                    if sc.crisis_unconfirmed[i] and level < 3 else [])
-                + self._reasons(head, idx[word], vals[word], level, int(sc.model_levels[i]), topic_idx, hits[i]),
+                + self._reasons(head, idx[word], vals[word], level, int(sc.model_levels[i]), topic_idx, hits[i],
+                                handles=_handle_words(normalised[i])),
                 model_version=self.version,
             ))
         return out

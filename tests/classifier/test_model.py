@@ -162,3 +162,19 @@ def test_reason_terms_are_trimmed_of_function_words_and_shown_once():
     assert plain_phrase("the office") == "office"
     assert plain_phrase("at the") == ""
     assert plain_phrase("crisis line") == "crisis line"
+
+
+def test_a_handle_is_never_shown_as_a_reason(model):
+    """Replies start with "@name": the name is no reason, though the model may weigh it."""
+    import re
+
+    from classifier.corpus import load_corpus
+
+    replies = [e.text for e in load_corpus("heldout") if e.text.startswith("@")][:300]
+    assert len(replies) >= 100
+    for text, r in zip(replies, model.classify(replies)):
+        handle = re.match(r"@(\w+)", text).group(1).lower()
+        if re.search(rf"(?<!@)\b{handle}\b", text[len(handle) + 1:].lower()):
+            continue  # the name is also used as a word in the post itself
+        shown = " ".join(r.reasons).lower()
+        assert not re.search(rf"'(?:[^']* )?{handle}(?: [^']*)?'", shown), (text, r.reasons)
