@@ -100,6 +100,19 @@ _DRAWN = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && 
           "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')].every(c => c.querySelector('canvas, svg'))")
 
 
+def wait_until(page, predicate: str, timeout_s: float = 30) -> None:
+    """Wait until `predicate` (a JS function) returns true in the page. Not page.wait_for_function:
+    once it has to poll it runs the predicate through eval(), which the dashboard's CSP (no
+    'unsafe-eval') refuses, so it failed whenever the page was slower than the first check.
+    page.evaluate calls the function without eval."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, f"{predicate} still false after {timeout_s} s"
+        page.wait_for_timeout(100)
+
+
 def settled(page, quiet_ms: int = 1200, timeout_s: float = 45) -> None:
     """Wait until Streamlit has drawn the page (its h1), finished the run (no 'Running…' status, no
     stale elements, charts drawn) and the page has stopped changing for `quiet_ms` (a slow query
@@ -111,7 +124,7 @@ def settled(page, quiet_ms: int = 1200, timeout_s: float = 45) -> None:
     deadline = time.monotonic() + timeout_s
     size, since = None, time.monotonic()
     while time.monotonic() < deadline:
-        page.wait_for_function(_DRAWN, timeout=30_000)
+        wait_until(page, _DRAWN)
         now_size = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').innerHTML.length")
         if now_size != size:
             size, since = now_size, time.monotonic()

@@ -17,7 +17,7 @@ from store.db import transaction
 from store.models import DashboardSession, Post as PostRow
 from store.posts import upsert_posts
 from tests.dashboard.seed import NOW, Result, item_of
-from tests.dashboard.browser import chromium
+from tests.dashboard.browser import chromium, settled, wait_until
 from tests.dashboard.test_browser import PASSWORD, dashboard_url  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
@@ -67,9 +67,9 @@ def desk_ready(page, item_id: int) -> None:
     from playwright.sync_api import expect
 
     expect(page.locator(f".st-key-desk-focus-card .st-key-approve-{item_id} button")).to_be_visible()
-    page.wait_for_function("window.__peerfeedDeskKeys === true", timeout=WAIT)
-    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('st-key-desk-focus-card')",
-                           timeout=WAIT)
+    wait_until(page, "() => window.__peerfeedDeskKeys === true", WAIT / 1000)
+    wait_until(page, "() => !!document.activeElement && document.activeElement.classList.contains('st-key-desk-focus-card')",
+               WAIT / 1000)
 
 
 @pytest.mark.slow  # about 45 s with its server on two busy cores
@@ -149,17 +149,6 @@ def test_keyboard_only_triage_of_three_posts(server, browser):
 
 
 
-def _idle(page, timeout_s: float = 30) -> None:
-    """Until Streamlit shows no "Running..." status for three looks in a row (page.evaluate, not
-    wait_for_function, which the desk's CSP refuses when it retries)."""
-    import time
-
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 3 and time.monotonic() < deadline:
-        busy = page.evaluate("() => !!document.querySelector('[data-testid=\"stStatusWidget\"]')")
-        quiet = 0 if busy else quiet + 1
-        page.wait_for_timeout(200)
-
 
 def _select(page, item_id: int) -> None:
     """Tick a card's bulk box. A click that lands while the app re-runs from the last one can be
@@ -169,7 +158,7 @@ def _select(page, item_id: int) -> None:
 
     box = page.locator(f".st-key-sel-{item_id} input[type='checkbox']")
     for _ in range(3):
-        _idle(page)
+        settled(page, quiet_ms=600)
         if box.is_checked():
             return
         page.locator(f".st-key-sel-{item_id} label").click()
@@ -177,7 +166,7 @@ def _select(page, item_id: int) -> None:
             expect(box).to_be_checked(timeout=10_000)
         except AssertionError:
             continue
-    _idle(page)
+    settled(page, quiet_ms=600)
     expect(box).to_be_checked()
 
 

@@ -22,7 +22,6 @@ import re
 import xml.etree.ElementTree as ET
 import socket
 import subprocess
-import time
 from html import escape as html_escape
 from pathlib import Path
 
@@ -39,15 +38,13 @@ from store import review
 from store.db import make_engine, transaction, upgrade
 from store.models import Post as PostRow
 from store.posts import upsert_posts
+from tests.dashboard.browser import CHROMIUM, chromium, wait_until
 from tests.security.conftest import hold_all
 from tests.security.hostile import atom_feed, toots
 from tests.security.vectors import VECTORS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 PASSWORD = "a long hostile-test passphrase"
 
 INIT = """
@@ -176,14 +173,8 @@ class Detector:
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 # Expanders that hold post content (the correction forms hold only our own widgets).
@@ -302,17 +293,6 @@ def visit_desk(page) -> str:
     page.wait_for_timeout(300)
     seen.append(page.locator("[data-testid='stMain']").text_content())
     return "\n".join(seen)
-
-
-def wait_until(page, predicate: str, timeout_s: float = 30) -> None:
-    """Wait until `predicate` (a JS function) returns true in the page. Not page.wait_for_function:
-    once it has to poll it runs the predicate through eval(), which the desk's CSP (no 'unsafe-eval')
-    refuses, so it failed whenever the page was slower than the first check. page.evaluate calls the
-    function without eval."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(predicate):
-        assert time.monotonic() < deadline, f"{predicate} still false after {timeout_s} s"
-        page.wait_for_timeout(100)
 
 
 def test_moderator_queue_runs_no_hostile_content(browser, canary, hostile):
