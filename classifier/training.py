@@ -250,17 +250,6 @@ def _keyword_columns(word_terms: list[str], n_cols: int) -> np.ndarray:
     return M
 
 
-def _shared_threshold(prob: np.ndarray, Y: np.ndarray) -> float:
-    """The one topic threshold with the best out-of-fold micro-F1 over all topics."""
-    best, best_f1 = 0.5, -1.0
-    for t in np.linspace(0.1, 0.7, 25):
-        pred = prob >= t
-        f1 = 2 * float((pred & Y).sum()) / max(int(pred.sum() + Y.sum()), 1)
-        if f1 > best_f1:
-            best, best_f1 = float(t), f1
-    return best
-
-
 def _topic_heads(X, examples: list[Example], groups: list[str], cfg: TrainConfig,
                  keywords: np.ndarray | None = None) -> dict:
     """Topics: only examples whose topics are labelled; one LR per topic, Platt-scaled out of fold.
@@ -300,7 +289,8 @@ def _topic_heads(X, examples: list[Example], groups: list[str], cfg: TrainConfig
     else:
         # Per-topic best-F1 thresholds overfit the out-of-fold scores they are chosen on: chosen
         # on four folds and applied to the fifth they scored below one shared threshold.
-        topic_thr = [_shared_threshold(P, Yt)] * len(TOPICS)
+        # One threshold for all topics is the best-F1 threshold over every (post, topic) pair: micro-F1.
+        topic_thr = [_best_f1_threshold(P.ravel(), Yt.ravel())] * len(TOPICS)
     pred = P >= np.array(topic_thr)
     oof_micro = 2 * float((pred & Yt).sum()) / max(int(pred.sum() + Yt.sum()), 1)
     return {"topic_coef": np.vstack(coefs), "topic_intercept": np.array(intercepts),
