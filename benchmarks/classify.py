@@ -30,7 +30,7 @@ def _clear_cache(model) -> None:
     if model.uses_encoder:
         from classifier.encoder import get_encoder
 
-        get_encoder()._cache.clear()
+        get_encoder(model.encoder_name)._cache.clear()
 
 
 def rate(model, texts: list[str], batch: int, rounds: int, cold: bool = True) -> list[float]:
@@ -85,13 +85,14 @@ def main() -> None:
                 warm = rate(model, texts, args.batch, 1, cold=False)[0]
                 print(f"{'':<28} {name}, warm cache (every post seen before): {warm:,.0f} posts/s")
             texts = texts[:600]
+            enc = get_encoder(model.encoder_name)
             _clear_cache(model)
-            get_encoder().encode(texts[:32])
+            enc.encode(texts[:32])
             _clear_cache(model)
             start = time.process_time()
-            get_encoder().encode(texts)
-            print(f"{'':<28} encoder alone: {len(texts) / (time.process_time() - start):,.0f} posts/s "
-                  f"({len(texts)} corpus posts, bucketed batches of 32, 1 thread)")
+            enc.encode(texts)
+            print(f"{'':<28} encoder alone ({model.encoder_name}): {len(texts) / (time.process_time() - start):,.0f} "
+                  f"posts/s ({len(texts)} corpus posts, bucketed batches of 32, 1 thread)")
     print("goal >= 2,000 short posts/s/core overall (cascade allowed)")
 
 

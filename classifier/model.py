@@ -223,6 +223,9 @@ class ClassifierModel:
         self.stage2 = Head(parts["dense"], self._n_word, shown) if "dense" in parts else None
         self._dense_scale = float(parts["dense"]["scale"]) if "dense" in parts else 0.0
         self._gate = float(parts.get("cascade", {}).get("p_concern_gate", 0.0))
+        # The encoder variant stage 2 was trained with (files before the int8-dynamic variant
+        # recorded the weights-only one); it is run with that one only (`classifier.encoder`).
+        self.encoder_name: str = str(parts.get("encoder", {}).get("name", "all-MiniLM-L6-v2-onnx-int8"))
         self._known_words = frozenset(t for t in self._word_terms if " " not in t)
         self._thresholds = self.stage1.thresholds
         self._topic_thr = self.stage1.topic_thr
@@ -289,7 +292,7 @@ class ClassifierModel:
             if idx.size:
                 from classifier.encoder import get_encoder
 
-                E = get_encoder().encode([norm[i] for i in idx])
+                E = get_encoder(self.encoder_name).encode([norm[i] for i in idx])
                 X2 = hstack([X[idx], csr_matrix(E * self._dense_scale)], format="csr")
                 P1_crisis = P[idx, 3].copy()
                 P[idx] = self.stage2.level_probabilities(X2)

@@ -299,20 +299,22 @@ def _topic_heads(X, examples: list[Example], groups: list[str], cfg: TrainConfig
                      "keyword_weight": float(cfg.topic_keywords)}}
 
 
-_EMBEDDINGS: dict[str, np.ndarray] = {}
+_EMBEDDINGS: dict[tuple[str, str], np.ndarray] = {}
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """Sentence embeddings of (normalised) texts with the packaged encoder (`classifier.encoder`).
+def embed(texts: list[str], variant: str | None = None) -> np.ndarray:
+    """Sentence embeddings of (normalised) texts with the packaged encoder (`classifier.encoder`;
+    by default the variant new models are trained with, `encoder.NAME`).
 
     Kept for the life of the process, so retraining with a few more examples (the learning curve,
     a test) encodes only the new texts."""
-    from classifier.encoder import get_encoder
+    from classifier.encoder import NAME, get_encoder
 
-    new = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
+    variant = variant or NAME
+    new = list(dict.fromkeys(t for t in texts if (variant, t) not in _EMBEDDINGS))
     if new:
-        _EMBEDDINGS.update(zip(new, get_encoder().encode(new)))
-    return np.vstack([_EMBEDDINGS[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+        _EMBEDDINGS.update(zip(((variant, t) for t in new), get_encoder(variant).encode(new)))
+    return np.vstack([_EMBEDDINGS[variant, t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 def train(extra_examples: list[Example] | None = None, config: TrainConfig | None = None,

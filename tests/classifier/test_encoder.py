@@ -43,3 +43,92 @@ def test_the_cascade_sends_only_unsure_posts_to_the_encoder(model):
     sc = model.score(["Our peer support group meets Tuesday at 7pm in the library, all welcome.",
                       "I feel like everyone would be better off if I just disappeared."])
     assert list(sc.stage) == [1, 2] or sc.stage[1] == 2
+
+
+# --- the int8-dynamic variant: derived on first use, cached, checked, and run only for the models trained with it
+
+
+def _ops(path) -> set[str]:
+    import onnx
+
+    return {n.op_type for n in onnx.load(str(path)).graph.node}
+
+
+def test_the_dynamic_variant_is_derived_into_the_cache_and_really_runs_in_int8(tmp_path, monkeypatch):
+    from classifier import encoder
+
+    monkeypatch.setenv("PEERFEED_CACHE_DIR", str(tmp_path / "cache"))
+    enc = encoder.SentenceEncoder(variant=encoder.NAME)
+    files = list((tmp_path / "cache").glob("*.onnx"))
+    assert len(files) == 1 and encoder.MODEL_SHA256[:12] in files[0].name
+    assert not list((tmp_path / "cache").glob("*.partial"))
+    # Integer products (the point of the variant), not float MatMuls over dequantised weights.
+    assert {"DynamicQuantizeLinear", "MatMulInteger"} <= _ops(files[0])
+    assert "MatMulInteger" not in _ops(model_files()[0])
+    texts = ["I feel hopeless and alone tonight.", "Coffee morning for carers on Friday at 10am.",
+             "Our CPA review moved to Thursday; the care co-ordinator will ring you."]
+    dyn, weights_only = enc.encode(texts), get_encoder(encoder.WEIGHTS_ONLY).encode(texts)
+    np.testing.assert_allclose(np.linalg.norm(dyn, axis=1), 1.0, rtol=1e-5)
+    cos = (dyn * weights_only).sum(axis=1)
+    assert cos.min() > 0.97 and not np.allclose(dyn, weights_only, atol=1e-3)
+    # A second encoder reuses the cached file (same bytes, nothing derived again).
+    before = files[0].stat().st_mtime_ns
+    again = encoder.SentenceEncoder(variant=encoder.NAME).encode(texts)
+    assert files[0].stat().st_mtime_ns == before
+    np.testing.assert_allclose(again, dyn, atol=1e-6)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other_model"])
+def test_a_damaged_or_wrong_cache_file_is_derived_again(tmp_path, monkeypatch, damage):
+    import onnxruntime as ort
+
+    from classifier import encoder
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("PEERFEED_CACHE_DIR", str(cache))
+    bad = cache / f"minilm-l6-int8-dynamic-{encoder.MODEL_SHA256[:12]}-ort{ort.__version__}.onnx"
+    if damage == "garbage":
+        bad.write_bytes(b"not an onnx file")
+    else:  # a readable model that is not the derived one: the float32 file itself
+        bad.write_bytes(model_files()[0].read_bytes())
+    enc = encoder.SentenceEncoder(variant=encoder.NAME)
+    assert enc._matches_reference()
+    assert not bad.exists() or "MatMulInteger" in _ops(bad)
+
+
+def test_an_unwritable_cache_folder_still_gives_the_encoder(tmp_path, monkeypatch):
+    from classifier import encoder
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PEERFEED_CACHE_DIR", str(blocker / "cache"))
+    enc = encoder.SentenceEncoder(variant=encoder.NAME)
+    assert enc._matches_reference()
+
+
+def test_an_unknown_variant_is_refused_and_its_model_holds_every_post(model):
+    from classifier import encoder
+    from classifier.model import ClassificationFailure, ClassifierModel
+
+    with pytest.raises(encoder.EncoderUnavailable, match="unknown encoder"):
+        encoder.SentenceEncoder(variant="some-other-encoder")
+    if not model.uses_encoder:
+        pytest.skip("shipped model has no encoder stage")
+    parts = dict(model.parts)
+    parts["encoder"] = {**parts["encoder"], "name": "some-other-encoder"}
+    odd = ClassifierModel(parts)
+    out = odd.classify_safely(["I have been feeling so low and tired of everything lately.",
+                               "Peer support group moves to the library on Tuesday."])
+    # A post the cheap stage clears alone is still classified; one that needs the encoder is held.
+    assert isinstance(out[0], ClassificationFailure) and out[0].needs_review
+    assert "unknown encoder" in out[0].error
+    assert not isinstance(out[1], ClassificationFailure) and out[1].distress == 0
+
+
+def test_models_run_with_the_variant_they_were_trained_with(model):
+    from classifier import encoder
+
+    if not model.uses_encoder:
+        pytest.skip("shipped model has no encoder stage")
+    assert model.encoder_name == model.parts["encoder"]["name"] and model.encoder_name in encoder.VARIANTS
