@@ -25,6 +25,8 @@ from classifier.data.pieces_batch4c import BATCH4C
 from classifier.data.pieces_batch4d import BATCH4D
 from classifier.data.pieces_batch4e import BATCH4E
 from classifier.data.pieces_batch4f import BATCH4F
+from classifier.data.pieces_batch5a import BATCH5A
+from classifier.data.pieces_batch5b import BATCH5B
 from classifier.data.pieces_more import MORE
 from classifier.labels import TOPIC_KEYS, Example
 
@@ -110,7 +112,7 @@ def build_corpus(seed: int = 20261126) -> list[dict]:
     rng = random.Random(seed)
     # Each batch is appended with a prefix of its own and split on its own, so no earlier row moves.
     batches = [("p", _pieces()), ("q", MORE), ("r", BATCH3), ("s", BATCH4A), ("t", BATCH4B), ("u", BATCH4C),
-               ("v", BATCH4D), ("w", BATCH4E), ("x", BATCH4F)]
+               ("v", BATCH4D), ("w", BATCH4E), ("x", BATCH4F), ("y", BATCH5A), ("z", BATCH5B)]
     out: list[dict] = []
     for prefix, pieces in batches:
         out += _expand(pieces, prefix, _heldout_groups(pieces, prefix), rng)
