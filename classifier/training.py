@@ -383,6 +383,10 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
 
     params = {**cfg.__dict__, "recall_targets": RECALL_TARGETS, "t3_range": T3_RANGE, "public_weights": PUBLIC_WEIGHTS,
               "clearance_recall": CLEARANCE_RECALL, "cascade_recall": CASCADE_RECALL}
+    if cfg.encoder:  # the same data through another encoder variant is another model (and version)
+        from classifier.encoder import NAME as encoder_variant
+
+        params["encoder_variant"] = encoder_variant
     digest = hashlib.sha256(json.dumps({"sources": sources, "params": params, "n": len(texts),
                                         "texts": hashlib.sha256("\n".join(texts).encode()).hexdigest()},
                                        sort_keys=True).encode()).hexdigest()[:10]
