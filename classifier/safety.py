@@ -38,6 +38,7 @@ from classifier.safety_exemptions import (
     away_for_a_reason,
     bare,
     collected_from_a_pharmacy,
+    ending_something_else,
     everyday,
     in_a_scene,
     not_a_goodbye,
@@ -177,6 +178,15 @@ FIRST_PERSON: list[tuple[str, int, str]] = [
     # Shorthand with the subject dropped ("gna kill myself 2nite", read as "gonna kill myself tonight").
     ("intent", 3, r"(?:^|[.!?,:]\s*)(?P<neg>(?:not|never)\s+)?(?:gonna|going to) (?:kill myself|end my life)\b"
                   + everyday(r"(?! laughing)")),
+    # "Ending it" as a person says it: "going to end it all tonight", "i'm ending it tonight",
+    # "ending it 2nite. sry mum" (read as "tonight"), "end my life tonight", with or without a subject.
+    # Bare "end it" needs a time in the same sentence and no object ("ending it with him", "ending
+    # it here"); a post about ending a relationship or a contract, with no farewell, is not this.
+    ("intent", 3, r"(?:^|[.!?,:;]\s*|\b(?:i'?m|i am|im|i'?ll|i will|i)\s+)(?P<neg>(?:not|never)\s+)?"
+                  r"(?:(?:gonna|going to)\s+)?(?:end(?:ing)? (?:it all|my life)\b"
+                  + everyday(r"(?! (?:on a high|with (?:a|the)|in style|for (?:the|this))\b)")
+                  + r"|(?P<endit>end(?:ing)? it)\b(?! (?:with|there|here|early|on|at|for|between|off)\b)"
+                  r"(?=[^.!?\n]{0,40}\b(?:tonight|today|tomorrow|this weekend)\b))"),
     ("farewell", 3, r"\beveryone,? (?:goodbye|bye)\b"),
     # Passive ideation: sorry to wake up at all. "Still here, still fighting" is pride, not this.
     ("ideation", 2, r"\b(?:disappointed|disappointment|gutted|annoyed|angry|upset|fed up|sad)(?: that)? (?:i'?m|i am|to (?:wake up|find i'?m)) "
@@ -372,6 +382,8 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
                 continue
             if m.groupdict().get("tomorrow") and away_for_a_reason(norm, sentence, m, start):
                 continue
+            if m.groupdict().get("endit") and ending_something_else(norm):
+                continue
             if m.groupdict().get("platform") and a_commute(norm):
                 continue
             if m.groupdict().get("collected") and collected_from_a_pharmacy(norm, m):
@@ -391,8 +403,18 @@ def assess(text: str, *, normalised: bool = False) -> list[RuleHit]:
                 what = RULE_SENTENCES[name]
                 sentence = f"{what}: '{m.group(0).strip()}'" + (", and says the danger is now" if imminent else "")
                 hits.append(RuleHit(name, 3 if imminent else 2, m.group(0).strip(), sentence))
+    hits = _without_repeats(hits)
     hits.sort(key=lambda h: -h.level)
     return hits
+
+
+def _without_repeats(hits: list[RuleHit]) -> list[RuleHit]:
+    """Drop a hit that another hit of the same rule and level already says in full ("i am going to
+    end it" inside "i am going to end it tonight"): a moderator reads each reason once."""
+    def covered(i: int, h: RuleHit) -> bool:
+        return any(j != i and k.rule == h.rule and k.level == h.level and h.evidence in k.evidence
+                   and (len(k.evidence) > len(h.evidence) or j < i) for j, k in enumerate(hits))
+    return [h for i, h in enumerate(hits) if not covered(i, h)]
 
 
 _ALGOSPEAK_MEANS = {"unalive myself": "kill myself", "unaliving myself": "killing myself", "unalive": "die",

@@ -207,3 +207,18 @@ def a_household_trip_or_move(norm: str, affairs: list[str]) -> bool:
     flat) and the post says why: a holiday, a house move, an inspection; and has no word of crisis."""
     return (all(HOUSEHOLD.search(a) for a in affairs) and TRIP_OR_MOVE.search(norm) is not None
             and not CRISIS_CUES.search(norm))
+
+
+# "I'm ending it tomorrow" about a relationship, a tenancy or a job, when the post says no goodbye.
+SOMETHING_ELSE_ENDING = re.compile(
+    r"\b(?:boyfriend|girlfriend|bf|gf|relationship|marriage|husband|wife|fianc[eé]e?|partner|dating|cheat\w*|"
+    r"him|contract|lease|tenancy|subscription|membership|job|thread|series|season|podcast|blog|book|chapter)\b")
+NOT_SOMETHING_ELSE = re.compile(
+    r"\b(?:sorry|sry|soz|love (?:you|u)|luv (?:you|u)|goodbye|bye|forgive|can'?t (?:do|take) (?:this|it)|"
+    r"pills|tablets|bridge|rope|note|letters?|for good|no more)\b")
+
+
+def ending_something_else(norm: str) -> bool:
+    """True when a bare "ending it" + a time is about a relationship, a contract or a series, and the
+    post has no word of farewell or means."""
+    return bool(SOMETHING_ELSE_ENDING.search(norm)) and not NOT_SOMETHING_ELSE.search(norm)

@@ -18,6 +18,11 @@ CRISIS = [
     "She's locked in the bathroom saying she is going to kill herself.",
     "My friend sent me a message saying she has pills and is going to take them tonight.",
     "I can't do this anymore. Tonight I'm going to take all my pills.",
+    "going to end it all tonight",
+    "Ending it tonight. Sorry everyone.",
+    "ending it 2nite. sry mum. luv u x",
+    "I'm ending it all.",
+    "End my life tonight, that's the plan.",
 ]
 
 HIGH = [
@@ -44,6 +49,10 @@ NOTHING = [
     "I took all the leaflets from the GP surgery for our carers' stall. Bye everyone!",
     "Tonight I'm going to the cinema with my sister.",
     "I'm going to take my meds and have an early night.",
+    "He cheated again. I'm ending it with him tomorrow.",
+    "Ending it here, see you tomorrow for part two!",
+    "Our podcast is ending it tomorrow after 200 episodes.",
+    "He cheated on me again so I'm ending it tomorrow.",
 ]
 
 
@@ -713,3 +722,9 @@ def test_laughing_and_taking_tablets_as_prescribed_fire_nothing(text):
 ])
 def test_beside_a_crisis_word_or_danger_now_they_still_page(text):
     assert floor_level(assess(text)) == 3
+
+
+def test_a_phrase_two_rules_read_is_one_reason():
+    hits = assess("I am going to end it tonight")
+    assert [(h.rule, h.level) for h in hits] == [("intent", 3)]
+    assert hits[0].evidence == "i am going to end it tonight"

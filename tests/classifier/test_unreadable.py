@@ -75,9 +75,17 @@ def test_ordinary_english_is_readable(text):
 def test_known_english_posts_are_not_mistaken_for_another_language(model):
     from classifier.corpus import load_corpus
 
-    flagged = [e.text for e in load_corpus() if why_unreadable(e.text, model._known_words)
-               and not e.source.endswith("other_language")]
-    assert flagged == []
+    flagged = {e.text: u.kind for e in load_corpus() if not e.source.endswith("other_language")
+               for u in [why_unreadable(e.text, model._known_words)] if u}
+    # One English corpus post is held as unreadable, on purpose: three of its five words are
+    # txt-speak the model has no weights for. Holding it is the fail-safe; the rules read the
+    # shorthand ("2nite" as "tonight") and page for it.
+    txt_speak = "ending it 2nite. sry mum. luv u x"
+    assert {t.replace(" #MentalHealth", "") for t in flagged} <= {txt_speak}
+    assert set(flagged.values()) <= {"unknown_words"}
+    [r] = model.classify([txt_speak])
+    assert r.needs_review and r.distress == 3
+    assert any("intend to end their life" in reason for reason in r.reasons)
 
 
 @pytest.mark.parametrize("text,code", [
