@@ -387,6 +387,7 @@ def train(extra_examples: list[Example] | None = None, config: TrainConfig | Non
         from classifier.encoder import NAME as encoder_variant
 
         params["encoder_variant"] = encoder_variant
+        params["encoder_reads"] = "one post per run"  # since batch-mates no longer move an embedding
     digest = hashlib.sha256(json.dumps({"sources": sources, "params": params, "n": len(texts),
                                         "texts": hashlib.sha256("\n".join(texts).encode()).hexdigest()},
                                        sort_keys=True).encode()).hexdigest()[:10]
