@@ -1,6 +1,6 @@
 """The cheap first look: which posts are plainly ordinary enough to skip the sentence encoder.
 
-The encoder (`classifier.encoder`) reads about 60-70 short posts a second on one busy core; the
+The encoder (`classifier.encoder`) reads about 200 short posts a second on one busy core; the
 TF-IDF stage reads thousands. Most of a community feed is ordinary talk (events, thanks, admin),
 so the cascade lets stage 1 decide a post alone only when everything says it is ordinary:
 

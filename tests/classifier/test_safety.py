@@ -52,6 +52,8 @@ NOTHING = [
     "He cheated again. I'm ending it with him tomorrow.",
     "Ending it here, see you tomorrow for part two!",
     "Our podcast is ending it tomorrow after 200 episodes.",
+    "This is my last post as editor of the forum newsletter: Kemi takes over from January. See you all in spring!",
+    "My last post as group chair - thank you all, the new chair starts next week.",
     "He cheated on me again so I'm ending it tomorrow.",
 ]
 
