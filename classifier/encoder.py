@@ -15,18 +15,18 @@ Two variants of the same file (a model file records which one it was trained wit
 - `WEIGHTS_ONLY` ("all-MiniLM-L6-v2-onnx-int8"): the packaged file as it is. Its weights are stored
   as int8 but dequantised to float32 when the session loads, so every product is float32.
 - `NAME` ("...-int8-dynamic", new models): the same weights with ONNX Runtime's dynamic
-  quantisation (per-channel int8 weights, int8 activations scaled per batch), so the products run
+  quantisation (per-channel int8 weights, int8 activations scaled per run), so the products run
   in int8 (VNNI where the CPU has it): about 1.5 times as fast on one core here for short posts.
   It reads each post alone (no batches: activation scales are per run, and a post must not depend
-  on its batch-mates). It is derived on
-  first use from the checked file (constant folding, then `quantize_dynamic`), written to the user's
-  cache folder and checked against reference embeddings before use. Its embeddings agree with the
-  float32 variant's at cosine 0.984 at worst, 0.992 on average (600 short corpus posts), so a
-  model is run with the variant it was trained with, never the other.
+  on its batch-mates). It is derived on first use from the checked file (constant folding, then
+  `quantize_dynamic`), written to the user's cache folder and checked against reference
+  embeddings before use. Its embeddings agree with the float32 variant's at cosine 0.984 at worst,
+  0.992 on average (600 short corpus posts), so a model is run with the variant it was trained
+  with, never the other.
 
 Embeddings are sentence-transformers': mean pooling over tokens, L2-normalised, 256 tokens at most.
-Texts are bucketed by token length so a batch pads little. One thread by default: the figures in
-benchmarks/ are per core, and the machine is shared.
+The float32 variant buckets texts by token length so a batch pads little. One thread by default:
+the figures in benchmarks/ are per core, and the machine is shared.
 """
 
 from __future__ import annotations
@@ -112,20 +112,16 @@ def _derive_dynamic(source: Path, out: Path) -> None:
     level = root.level
     root.setLevel(logging.ERROR)  # quantize_dynamic's advice to pre-process (shape inference) is for vision models
     try:
-        _fold_and_quantize(source, out, ort, quantize_dynamic, QuantType)
+        with tempfile.TemporaryDirectory(prefix="peerfeed-encoder-") as tmp:
+            folded = Path(tmp) / "folded.onnx"
+            opts = ort.SessionOptions()
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # portable: no CPU-specific fusions
+            opts.optimized_model_filepath = str(folded)
+            opts.log_severity_level = 3
+            ort.InferenceSession(str(source), opts, providers=["CPUExecutionProvider"])  # folds int8 -> float32 weights
+            quantize_dynamic(str(folded), str(out), weight_type=QuantType.QInt8, per_channel=True)
     finally:
         root.setLevel(level)
-
-
-def _fold_and_quantize(source: Path, out: Path, ort, quantize_dynamic, QuantType) -> None:
-    with tempfile.TemporaryDirectory(prefix="peerfeed-encoder-") as tmp:
-        folded = Path(tmp) / "folded.onnx"
-        opts = ort.SessionOptions()
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # portable: no CPU-specific fusions
-        opts.optimized_model_filepath = str(folded)
-        opts.log_severity_level = 3
-        ort.InferenceSession(str(source), opts, providers=["CPUExecutionProvider"])  # folds int8 -> float32 weights
-        quantize_dynamic(str(folded), str(out), weight_type=QuantType.QInt8, per_channel=True)
 
 
 def dynamic_model_file(source: Path, fresh: bool = False) -> Path:
